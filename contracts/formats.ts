@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Video formats with their usual length range; the default is what a new project starts with. */
+export const FORMATS = {
+  news: { minSec: 15, maxSec: 20, defaultSec: 20 },
+  'hook-story': { minSec: 30, maxSec: 45, defaultSec: 40 },
+  explainer: { minSec: 45, maxSec: 60, defaultSec: 55 },
+  listicle: { minSec: 30, maxSec: 60, defaultSec: 45 },
+  comparison: { minSec: 30, maxSec: 60, defaultSec: 45 },
+  'hot-take': { minSec: 15, maxSec: 30, defaultSec: 25 },
+} as const;
+
+export type FormatId = keyof typeof FORMATS;
+export const FORMAT_IDS = Object.keys(FORMATS) as [FormatId, ...FormatId[]];
+export const formatSchema = z.enum(FORMAT_IDS);
+
+export const SOURCE_TYPES = ['idea', 'text', 'url', 'news'] as const;
+export const sourceTypeSchema = z.enum(SOURCE_TYPES);
+export type SourceType = z.infer<typeof sourceTypeSchema>;
+
+/** Spoken words per second used to turn word counts into seconds (measured with espeak-ng at speed 1). */
+export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.5, ru: 2.0 };
+
+export const ASPECTS = ['9:16', '1:1', '16:9'] as const;
+export const aspectSchema = z.enum(ASPECTS);
+export type Aspect = z.infer<typeof aspectSchema>;

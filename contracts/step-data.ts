@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { aspectSchema, formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+
+/*
+ * Per-stage step data. Every object is loose: known fields are type-checked, unknown fields are
+ * kept as sent. Every field is optional because screens save a stage's data as it is built.
+ * No defaults or transforms here: the server validates with these schemas but stores the body as sent.
+ */
+
+const seconds = z.number().min(0).max(24 * 3600);
+const id = z.string().min(1).max(200);
+
+export const wordTimingSchema = z.looseObject({ word: z.string(), start: seconds, end: seconds });
+export const sceneTimingSchema = z.looseObject({
+  sceneId: id,
+  start: seconds,
+  end: seconds,
+  words: z.array(wordTimingSchema).optional(),
+});
+
+export const scriptSceneSchema = z.looseObject({
+  id,
+  text: z.string().max(5000),
+  role: z.enum(['hook', 'body', 'cta']).optional(),
+});
+
+export const analysisSchema = z.looseObject({
+  score: z.number().min(0).max(100).optional(),
+  breakdown: z.record(z.string(), z.number().min(0).max(100)).optional(),
+  verdict: z.string().optional(),
+  keyFacts: z.array(z.string()).optional(),
+  recommendedFormat: formatSchema.optional(),
+  speakingTimeSec: seconds.optional(),
+});
+
+export const stage1Schema = z.looseObject({
+  sourceType: sourceTypeSchema.optional(),
+  idea: z.string().max(2000).optional(),
+  text: z.string().optional(),
+  url: z.string().max(2048).optional(),
+  newsItemId: z.string().optional(),
+  format: formatSchema.optional(),
+  language: languageSchema.optional(),
+  targetDurationSec: z.number().int().min(5).max(600).optional(),
+});
+
+export const stage2Schema = z.looseObject({
+  title: z.string().max(500).optional(),
+  text: z.string().optional(),
+  url: z.string().max(2048).optional(),
+  images: z.array(z.looseObject({ url: z.string() })).optional(),
+  analysis: analysisSchema.optional(),
+});
+
+export const finalScriptSchema = z.looseObject({
+  scenes: z.array(scriptSceneSchema),
+  selectedVariants: z.record(z.string(), z.string()).optional(),
+  totalWords: z.number().int().min(0).optional(),
+  duration: seconds.optional(),
+});
+
+export const stage3Schema = z.looseObject({
+  generatedVariants: z.looseObject({ scenes: z.array(z.looseObject({ id })).optional() }).optional(),
+  selectedVariants: z.record(z.string(), z.string()).optional(),
+  finalScript: finalScriptSchema.optional(),
+});
+
+export const stage4Schema = z.looseObject({
+  mode: z.enum(['tts', 'upload', 'record']).optional(),
+  script: z.looseObject({ scenes: z.array(scriptSceneSchema).optional(), sourceVersion: z.number().int().optional() }).optional(),
+  voice: z.looseObject({ provider: z.string().optional(), voiceId: z.string().optional(), speed: z.number().min(0.25).max(4).optional() }).optional(),
+  audio: z
+    .looseObject({ assetId: z.string().optional(), durationSec: seconds.optional(), segments: z.array(sceneTimingSchema).optional() })
+    .optional(),
+});
+
+export const stage5Schema = z.looseObject({
+  provider: z.string().optional(),
+  avatarId: z.string().optional(),
+  status: z.string().optional(),
+  placement: z.enum(['full', 'corner']).optional(),
+});
+
+export const stage6Schema = z.looseObject({
+  scenes: z.array(z.looseObject({ sceneId: id, visual: z.looseObject({ kind: z.string() }).optional() })).optional(),
+  music: z.looseObject({ assetId: z.string().optional(), volume: z.number().min(0).max(1).optional() }).nullable().optional(),
+  captionStyle: z.looseObject({}).optional(),
+});
+
+export const stage7Schema = z.looseObject({
+  settings: z.looseObject({ aspect: aspectSchema.optional() }).optional(),
+  jobId: z.string().optional(),
+  publish: z.looseObject({ title: z.string().optional(), description: z.string().optional(), hashtags: z.array(z.string()).optional() }).optional(),
+});
+
+export const stage8Schema = z.looseObject({
+  posts: z.array(z.looseObject({ platform: z.string().optional(), url: z.string().optional() })).optional(),
+});
+
+export const STEP_DATA_SCHEMAS = {
+  1: stage1Schema,
+  2: stage2Schema,
+  3: stage3Schema,
+  4: stage4Schema,
+  5: stage5Schema,
+  6: stage6Schema,
+  7: stage7Schema,
+  8: stage8Schema,
+} as const;
+
+export type Stage1Data = z.infer<typeof stage1Schema>;
+export type Stage2Data = z.infer<typeof stage2Schema>;
+export type Stage3Data = z.infer<typeof stage3Schema>;
+export type Stage4Data = z.infer<typeof stage4Schema>;
+export type Stage6Data = z.infer<typeof stage6Schema>;
+export type Stage7Data = z.infer<typeof stage7Schema>;
+export type FinalScript = z.infer<typeof finalScriptSchema>;
+export type SceneTiming = z.infer<typeof sceneTimingSchema>;
+export type WordTiming = z.infer<typeof wordTimingSchema>;
