@@ -1,0 +1,27 @@
+export const SAFE_FETCH_ERROR_CODES = [
+  'BAD_URL',
+  'BLOCKED_ADDRESS',
+  'DNS',
+  'TIMEOUT',
+  'ABORTED',
+  'TOO_LARGE',
+  'TOO_MANY_REDIRECTS',
+  'UNSUPPORTED_CONTENT_TYPE',
+  'HTTP_STATUS',
+  'NETWORK',
+] as const;
+
+export type SafeFetchErrorCode = (typeof SAFE_FETCH_ERROR_CODES)[number];
+
+/** A refused or failed fetch of a user-supplied URL; `message` says why in words a user can act on. */
+export class SafeFetchError extends Error {
+  constructor(
+    readonly code: SafeFetchErrorCode,
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SafeFetchError';
+  }
+}
