@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const emailSchema = z
+  .email({ message: 'must be a valid email address' })
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
+
+export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+
+export const registerBodySchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const createTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** Returned once, at creation: the token itself is never shown again. */
+export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });

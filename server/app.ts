@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { registerJsonParsers } from './http/body-parsers.ts';
+import { DOCS_PAGE } from './http/docs-page.ts';
+import { AppError, errorHandler } from './http/errors.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { ApiRouter } from './http/router.ts';
+import { credentialsOf } from './modules/auth/auth.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerStepRoutes } from './modules/steps/steps.routes.ts';
+
+/** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
+const JSON_BODY_LIMIT = 1536 * 1024;
+const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
+
+export interface BuildAppOptions {
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: context.config.LOG_LEVEL },
+    // One line per request only when debugging; errors are always logged by the error handler.
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL) }),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setErrorHandler(errorHandler);
+  registerJsonParsers(app, JSON_BODY_LIMIT);
+  await app.register(cookie);
+
+  const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)));
+  registerAuthRoutes(router, context.auth);
+  registerProjectRoutes(router, context.projects);
+  registerStepRoutes(router, context.steps);
+
+  router.addPublic({
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness and database reachability',
+    tags: ['system'],
+    errors: [503],
+    handler: async () => {
+      try {
+        await context.database.ping();
+      } catch {
+        throw new AppError('UNAVAILABLE', 'The database is not reachable');
+      }
+      return { status: 'ok', database: context.database.kind };
+    },
+  });
+
+  const openApi = buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' });
+  app.get('/api/openapi.json', async () => openApi);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
+
+  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return app;
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ErrorCode } from '../../contracts/errors.ts';
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  STAGE_NOT_REACHED: 409,
+  STAGE_NOT_SKIPPABLE: 409,
+  VERSION_MISMATCH: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  FETCH_FAILED: 422,
+  PROVIDER_FAILED: 502,
+  PROVIDER_NOT_CONFIGURED: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS_BY_CODE[this.code];
+  }
+}
+
+export const notFound = (what = 'Project') => new AppError('NOT_FOUND', `${what} not found`);
+
+function pathOf(issue: z.core.$ZodIssue, prefix: string): string {
+  const parts = [prefix, ...issue.path.map(String)].filter(Boolean);
+  return parts.join('.') || '(body)';
+}
+
+/** A 400 naming every offending field, e.g. "stepNumber: expected an integer from 1 to 8". */
+export function validationError(error: z.ZodError, prefix = ''): AppError {
+  const issues = error.issues.map((issue) => ({ path: pathOf(issue, prefix), message: issue.message }));
+  const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}
+
+/** Fastify's own errors (body parsing, limits) mapped onto our codes. */
+function fromFastifyError(error: FastifyError): AppError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type: send application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('MALFORMED_JSON', 'The JSON body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('VALIDATION_FAILED', 'Content-Length does not match the body');
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return new AppError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`);
+  }
+  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
+  return null;
+}
+
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const appError = error instanceof AppError ? error : fromFastifyError(error as FastifyError);
+  if (!appError) {
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+  }
+  if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+  if (appError.headers) reply.headers(appError.headers);
+  const body: Record<string, unknown> = { code: appError.code, message: appError.message };
+  if (appError.details !== undefined) body.details = appError.details;
+  return reply.code(appError.status).send({ error: body });
+}

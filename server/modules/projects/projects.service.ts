@@ -1,0 +1,93 @@
+import type { Project } from '../../../contracts/projects.ts';
+import type { Clock } from '../../adapters/clock.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { AuthContext } from '../../http/router.ts';
+import type { StepsRepository } from '../steps/steps.repository.ts';
+import type { ListFilter, ProjectRow, ProjectsRepository } from './projects.repository.ts';
+
+export const PURGE_AFTER_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+
+export function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status as Project['status'],
+    currentStage: row.currentStage,
+    maxStage: row.maxStage,
+    summary: row.summary,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    purgeAt: row.deletedAt ? new Date(row.deletedAt.getTime() + PURGE_AFTER_DAYS * DAY_MS).toISOString() : null,
+  };
+}
+
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly steps: StepsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthContext, title: string | undefined): Promise<Project> {
+    const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
+    return toProject(await this.projects.create(user.userId, title ?? defaultTitle));
+  }
+
+  async list(user: AuthContext, filter: Partial<ListFilter>): Promise<Project[]> {
+    const rows = await this.projects.list(user.userId, { deleted: false, limit: 100, ...filter });
+    return rows.map(toProject);
+  }
+
+  async get(user: AuthContext, id: string): Promise<Project> {
+    const row = await this.projects.findOwned(user.userId, id);
+    if (!row) throw notFound();
+    return toProject(row);
+  }
+
+  async rename(user: AuthContext, id: string, title: string): Promise<Project> {
+    if (!(await this.projects.update(user.userId, id, { title }))) throw notFound();
+    return this.get(user, id);
+  }
+
+  /** Soft delete: the project is listed under "recently deleted" and purged after PURGE_AFTER_DAYS. */
+  async remove(user: AuthContext, id: string): Promise<void> {
+    if (!(await this.projects.update(user.userId, id, { deletedAt: this.clock.now() }))) throw notFound();
+  }
+
+  async restore(user: AuthContext, id: string): Promise<Project> {
+    const restored = await this.projects.update(user.userId, id, { deletedAt: null }, true);
+    if (!restored) {
+      if (await this.projects.findOwned(user.userId, id)) throw new AppError('CONFLICT', 'The project is not deleted');
+      throw notFound();
+    }
+    return this.get(user, id);
+  }
+
+  /**
+   * Back to any stage already reached; forward only to the next stage, once the current one is
+   * completed or skipped. The update is conditional on the stage it was decided from, so two
+   * tabs moving at once cannot skip a check.
+   */
+  async changeStage(user: AuthContext, id: string, stage: number): Promise<Project> {
+    const project = await this.projects.findOwned(user.userId, id);
+    if (!project) throw notFound();
+    if (stage > project.maxStage) {
+      if (stage !== project.currentStage + 1 || project.currentStage !== project.maxStage) {
+        throw new AppError('STAGE_NOT_REACHED', `Stage ${stage} is not reachable yet: finish stage ${project.maxStage} first`);
+      }
+      const current = await this.steps.find(id, project.currentStage, []);
+      if (!current?.completedAt && !current?.skipReason) {
+        throw new AppError('STAGE_NOT_REACHED', `Complete or skip stage ${project.currentStage} before going to stage ${stage}`);
+      }
+    }
+    const moved = await this.projects.moveStage(user.userId, id, project.currentStage, stage);
+    if (!moved) throw new AppError('CONFLICT', 'The project changed meanwhile; reload and try again');
+    return this.get(user, id);
+  }
+
+  async purgeExpired(): Promise<string[]> {
+    return this.projects.purgeDeletedBefore(new Date(this.clock.now().getTime() - PURGE_AFTER_DAYS * DAY_MS));
+  }
+}

@@ -1,0 +1,157 @@
+import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
+
+export interface StepRow {
+  id: string;
+  projectId: string;
+  stepNumber: number;
+  data: Record<string, unknown>;
+  completedAt: Date | null;
+  skipReason: string | null;
+  version: number;
+  derivedFrom: Record<string, number>;
+  /** Current versions of the steps this one derives from (per the stage registry). */
+  sourceVersions: Record<string, number>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StepWrite {
+  ownerId: string;
+  projectId: string;
+  stepNumber: number;
+  data: Record<string, unknown>;
+  /** undefined leaves the stored value unchanged; null clears it. */
+  completedAt?: string | null;
+  skipReason?: string | null;
+  baseVersion?: number;
+  /** Sent by the client; merged over the sources' current versions. */
+  derivedFrom?: Record<string, number>;
+  sources: number[];
+  /** The caller holds the row (perhaps an empty version-0 placeholder): update it, never insert. */
+  rowExists?: boolean;
+}
+
+const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export function mapStepRow(r: Record<string, unknown>): StepRow {
+  return {
+    id: String(r.id),
+    projectId: String(r.project_id),
+    stepNumber: Number(r.step_number),
+    data: asJson(r.data),
+    completedAt: r.completed_at == null ? null : asDate(r.completed_at),
+    skipReason: (r.skip_reason as string | null) ?? null,
+    version: Number(r.version),
+    derivedFrom: asJson(r.derived_from) ?? {},
+    sourceVersions: asJson(r.source_versions) ?? {},
+    createdAt: asDate(r.created_at),
+    updatedAt: asDate(r.updated_at),
+  };
+}
+
+const intArray = (values: number[]) => `{${values.join(',')}}`;
+
+/** Versions of the given steps of project $1, as a json object; $N is an int[] literal. */
+const sourceVersionsOf = (projectRef: string, param: string) =>
+  `(select coalesce(json_object_agg(x.step_number::text, x.version), '{}'::json)
+      from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${param}::int[]))`;
+
+const RETURNING = `returning s.*, ${sourceVersionsOf('s.project_id', '$4')} as source_versions`;
+
+/** The owner's live project, touched so lists sort by activity; no row when missing or not theirs. */
+const OWNED_PROJECT = `with p as (
+  update projects set updated_at = now()
+  where id = $1 and owner_id = $2 and deleted_at is null
+  returning id)`;
+
+export class StepsRepository {
+  constructor(private readonly database: DatabaseHandle) {}
+
+  /**
+   * One atomic statement: insert or replace the step's data (bumping version), or, with
+   * baseVersion, only when the stored version still matches. Null when nothing was written
+   * (project not found, or version mismatch).
+   */
+  async write(w: StepWrite, exec: SqlExecutor = this.database.executeSql): Promise<StepRow | null> {
+    const derived = `(${sourceVersionsOf('$1', '$4')}::jsonb || $8::jsonb)::json`;
+    const values: unknown[] = [
+      w.projectId,
+      w.ownerId,
+      w.stepNumber,
+      intArray(w.sources),
+      JSON.stringify(w.data),
+      w.completedAt ?? null,
+      w.skipReason ?? null,
+      JSON.stringify(w.derivedFrom ?? {}),
+    ];
+    const insert = `${OWNED_PROJECT}
+      insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
+      select p.id, $3, $5::json, $6::timestamptz, $7::text, ${derived} from p`;
+    // Absent fields keep their stored value; null clears it.
+    const keepOrSet = `completed_at = case when $9::boolean then $6::timestamptz else s.completed_at end,
+      skip_reason = case when $10::boolean then $7::text else s.skip_reason end`;
+    let text: string;
+    if (w.baseVersion === 0 && !w.rowExists) {
+      text = `${insert} on conflict (project_id, step_number) do nothing ${RETURNING}`;
+    } else {
+      values.push(w.completedAt !== undefined, w.skipReason !== undefined);
+      if (w.baseVersion === undefined) {
+        text = `${insert} on conflict (project_id, step_number) do update set data = excluded.data, ${keepOrSet},
+          derived_from = excluded.derived_from, version = s.version + 1, updated_at = now() ${RETURNING}`;
+      } else {
+        values.push(w.baseVersion);
+        text = `${OWNED_PROJECT}
+          update project_steps s set data = $5::json, ${keepOrSet}, derived_from = ${derived},
+            version = s.version + 1, updated_at = now()
+          from p where s.project_id = p.id and s.step_number = $3 and s.version = $11 ${RETURNING}`;
+      }
+    }
+    const result = await exec(text, values);
+    return result.rows[0] ? mapStepRow(result.rows[0]) : null;
+  }
+
+  /** All steps of the owner's live project; null when the project is missing or not theirs. */
+  async list(ownerId: string, projectId: string, sourcesByStep: Record<number, number[]>): Promise<StepRow[] | null> {
+    const result = await this.database.executeSql(
+      `select p.id as owned, s.* from projects p
+       left join project_steps s on s.project_id = p.id
+       where p.id = $1 and p.owner_id = $2 and p.deleted_at is null
+       order by s.step_number`,
+      [projectId, ownerId],
+    );
+    if (result.rows.length === 0) return null;
+    const rows = result.rows.filter((r) => r.id != null).map(mapStepRow);
+    const versions = Object.fromEntries(rows.map((r) => [String(r.stepNumber), r.version]));
+    for (const row of rows) {
+      const sources = sourcesByStep[row.stepNumber] ?? [];
+      row.sourceVersions = Object.fromEntries(sources.filter((n) => versions[n] !== undefined).map((n) => [String(n), versions[n]!]));
+    }
+    return rows;
+  }
+
+  /** One step, for 412 bodies and merges; lock it with forUpdate inside a transaction. */
+  async find(projectId: string, stepNumber: number, sources: number[], exec: SqlExecutor = this.database.executeSql, forUpdate = false) {
+    const result = await exec(
+      `select s.*, ${sourceVersionsOf('s.project_id', '$3')} as source_versions
+       from project_steps s where s.project_id = $1 and s.step_number = $2 ${forUpdate ? 'for update' : ''}`,
+      [projectId, stepNumber, intArray(sources)],
+    );
+    return result.rows[0] ? mapStepRow(result.rows[0]) : null;
+  }
+
+  /** Creates an empty step (version 0) if there is none, so a merge can lock a row. */
+  async ensureExists(ownerId: string, projectId: string, stepNumber: number, exec: SqlExecutor): Promise<boolean> {
+    const result = await exec(
+      `select id from projects where id = $1 and owner_id = $2 and deleted_at is null for update`,
+      [projectId, ownerId],
+    );
+    if (result.rows.length === 0) return false;
+    await exec(
+      `insert into project_steps (project_id, step_number, data, version) values ($1, $2, '{}'::json, 0)
+       on conflict (project_id, step_number) do nothing`,
+      [projectId, stepNumber],
+    );
+    return true;
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from '../adapters/clock.ts';
+import { createAppContext, type AppContext } from '../app-context.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createTestDatabase, type DatabaseKind } from './databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  context: AppContext;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(kind: DatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rf-test-'));
+  const database = await createTestDatabase(kind);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const context = createAppContext(config, database.handle, options.clock ?? systemClock);
+  const app = await buildApp(context, { logger: false, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    context,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let userCounter = 0;
+
+/** Registers a new user and returns the cookie header that signs requests in as them. */
+export async function signUp(app: FastifyInstance, email = `user${++userCounter}-${Date.now()}@example.com`) {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: 'correct horse battery' } });
+  if (response.statusCode !== 201) throw new Error(`register failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'rf_session');
+  return { cookie: `rf_session=${cookie!.value}`, user: response.json() as { id: string; email: string } };
+}
+
+export async function createProject(app: FastifyInstance, cookie: string, title = 'Test project'): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/projects', headers: { cookie }, payload: { title } });
+  if (response.statusCode !== 201) throw new Error(`create project failed: ${response.body}`);
+  return (response.json() as { id: string }).id;
+}
