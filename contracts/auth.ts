@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 export const emailSchema = z
-  .email({ message: 'must be a valid email address' })
-  .max(254)
-  .transform((v) => v.trim().toLowerCase());
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be a valid email address' }).max(254));
 
 export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../test/databases.ts';
+import { createProject, createTestApp, signUp, type TestApp } from '../test/harness.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Operation {
+  method: Method;
+  path: string;
+  secured: boolean;
+}
+
+/** A valid body per route, so the only thing wrong with the request is who sends it. */
+const EXAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/projects/{id}/steps': { stepNumber: 3, data: { finalScript: { scenes: [{ id: '1', text: 'x' }] } } },
+  'PATCH /api/projects/{id}/steps/{stepNumber}': { data: { a: 1 } },
+  'PATCH /api/projects/{id}': { title: 'Mine now' },
+  'PATCH /api/projects/{id}/stage': { stage: 1 },
+  'POST /api/projects/{id}/steps/{stepNumber}/skip': { reason: 'x' },
+  'POST /api/auth/tokens': { name: 'x' },
+  'POST /api/projects': { title: 'x' },
+};
+
+describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
+  let t: TestApp;
+  let operations: Operation[];
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security: unknown[] }>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase() as Method, path, secured: op.security.length > 0 })),
+    );
+  });
+  afterAll(() => t.close());
+
+  const urlOf = (path: string, projectId: string) =>
+    path.replace('{id}', projectId).replace('{stepNumber}', '4').replace(/\{\w+\}/g, '4f1c2d3e-0000-4000-8000-000000000000');
+
+  it('documents the project and step routes this matrix relies on', () => {
+    const projectRoutes = operations.filter((o) => o.path.includes('{id}')).map((o) => `${o.method} ${o.path}`);
+    expect(projectRoutes).toEqual(
+      expect.arrayContaining([
+        'GET /api/projects/{id}',
+        'PATCH /api/projects/{id}',
+        'DELETE /api/projects/{id}',
+        'POST /api/projects/{id}/restore',
+        'PATCH /api/projects/{id}/stage',
+        'GET /api/projects/{id}/steps',
+        'POST /api/projects/{id}/steps',
+        'GET /api/projects/{id}/steps/{stepNumber}',
+        'PATCH /api/projects/{id}/steps/{stepNumber}',
+        'POST /api/projects/{id}/steps/{stepNumber}/skip',
+      ]),
+    );
+  });
+
+  it("gives a second user 404 on every route of the first user's project, and changes nothing", async () => {
+    const owner = await signUp(t.app);
+    const other = await signUp(t.app);
+    const projectId = await createProject(t.app, owner.cookie, 'Private');
+    await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie }, payload: { stepNumber: 4, data: { x: 1 } } });
+    await t.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}`, headers: { cookie: owner.cookie } });
+    await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/restore`, headers: { cookie: owner.cookie } });
+    const before = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie } })).body;
+
+    for (const operation of operations.filter((o) => o.path.includes('{id}'))) {
+      const key = `${operation.method} ${operation.path}`;
+      const body = EXAMPLE_BODIES[key];
+      const response = await t.app.inject({
+        method: operation.method,
+        url: urlOf(operation.path, projectId),
+        headers: { cookie: other.cookie },
+        ...(body ? { payload: body as object } : {}),
+      });
+      expect(response.statusCode, key).toBe(404);
+      expect(response.json().error.code, key).toBe('NOT_FOUND');
+      const missing = await t.app.inject({
+        method: operation.method,
+        url: urlOf(operation.path, '0b6e3c1d-1111-4222-8333-944455566677'),
+        headers: { cookie: owner.cookie },
+        ...(body ? { payload: body as object } : {}),
+      });
+      expect(missing.statusCode, `${key} (missing project)`).toBe(404);
+      expect(missing.json().error.message, key).toBe(response.json().error.message);
+    }
+    const after = await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}`, headers: { cookie: owner.cookie } });
+    expect(after.json()).toMatchObject({ title: 'Private', deletedAt: null });
+    expect((await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie } })).body).toBe(before);
+    const othersList = await t.app.inject({ method: 'GET', url: '/api/projects', headers: { cookie: other.cookie } });
+    expect(othersList.json()).toEqual([]);
+  });
+
+  it('answers 401 without credentials on every secured route, and with a forged cookie', async () => {
+    const owner = await signUp(t.app);
+    const projectId = await createProject(t.app, owner.cookie);
+    const secured = operations.filter((o) => o.secured);
+    expect(secured.length).toBeGreaterThan(10);
+    for (const operation of secured) {
+      const key = `${operation.method} ${operation.path}`;
+      const body = EXAMPLE_BODIES[key];
+      for (const headers of [{}, { cookie: 'rf_session=forged' }, { authorization: 'Bearer rf_forged' }]) {
+        const response = await t.app.inject({
+          method: operation.method,
+          url: urlOf(operation.path, projectId),
+          headers,
+          ...(body ? { payload: body as object } : {}),
+        });
+        expect(response.statusCode, key).toBe(401);
+        expect(response.json().error.code, key).toBe('UNAUTHENTICATED');
+      }
+    }
+  });
+});
