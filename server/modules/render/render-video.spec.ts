@@ -14,7 +14,7 @@ import type { RenderProgress } from './render-video.ts';
 import { imageDifference, makeClip, makeImage, makeTone, planFor, speak } from './test-support.ts';
 import { RenderPlanError } from './validate-plan.ts';
 
-describe('renderVideo with real ffmpeg', () => {
+describe('renderVideo with real ffmpeg (narration, music, captions, three kinds of visual)', () => {
   let dir = '';
   let narration = { path: '', durationSec: 0 };
   let plan: RenderPlanInput;
@@ -24,7 +24,7 @@ describe('renderVideo with real ffmpeg', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rf-render-'));
     narration = await speak(dir, 'Oil prices hit a record. Цены на нефть выросли. Here is why.');
-    const [image, clip] = await Promise.all([makeImage(dir), makeClip(dir, 0.8)]);
+    const [image, clip, music] = await Promise.all([makeImage(dir), makeClip(dir, 0.8), makeTone(dir, 1.5)]);
     plan = planFor(
       [
         { text: 'Oil prices hit a record.', motion: 'zoom-in' },
@@ -32,7 +32,7 @@ describe('renderVideo with real ffmpeg', () => {
         { text: 'Here is why.', visual: { kind: 'video', path: clip, startAtSec: 0 }, transition: 'fade' },
       ],
       narration.durationSec,
-      { narration: narration.path },
+      { narration: narration.path, music },
     );
     rendered = join(dir, 'out', 'video.mp4');
     await rm(join(dir, 'out'), { recursive: true, force: true });
