@@ -1,20 +1,21 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../../contracts/formats.ts';
 import type { SceneTiming } from '../../../contracts/step-data.ts';
-import { DEFAULT_SCENE_PAUSE_SEC, MAX_SCENE_PAUSE_SEC, MAX_TRUE_PEAK_DBTP, TARGET_LOUDNESS_LUFS } from '../../../contracts/voice.ts';
+import { DEFAULT_SCENE_PAUSE_SEC, MAX_SCENE_PAUSE_SEC } from '../../../contracts/voice.ts';
 import { decodeToPcm, TRACK_SAMPLE_RATE, writeWav } from '../../adapters/ffmpeg/audio.ts';
-import { normalizeLoudness, type LoudnessMeasurement } from '../../adapters/ffmpeg/loudness.ts';
+import { measureLoudness, normalizeLoudness, type LoudnessMeasurement } from '../../adapters/ffmpeg/loudness.ts';
 import type { TtsProvider } from '../../adapters/tts/types.ts';
 import { assembleTrack, timingProblems } from './assemble.ts';
 import { ClipCache } from './clip-cache.ts';
 import { NarrationInputError } from './errors.ts';
 import { Semaphore } from './limit.ts';
+import { LOUDNESS_TARGET, normalizedClip } from './normalized-clip.ts';
 import { sliceSeconds } from './pcm.ts';
 import { sceneClip, type SceneClip } from './scene-clip.ts';
 
 export interface NarrationProgress {
-  phase: 'synthesizing' | 'mixing' | 'normalizing' | 'writing' | 'done';
+  phase: 'synthesizing' | 'normalizing' | 'mixing' | 'writing' | 'done';
   /** 0..1 over the whole narration. */
   fraction: number;
   scenesDone: number;
@@ -55,6 +56,8 @@ export interface NarrationResult {
 
 /** Silence after the last scene, so the track does not stop on the last consonant. */
 const TRACK_TAIL_SEC = 0.15;
+/** ffmpeg runs for loudness are CPU-bound: two at a time. */
+const NORMALIZE_CONCURRENCY = 2;
 
 function validate(input: NarrateInput): void {
   if (input.scenes.length === 0) throw new NarrationInputError('scenes: at least one scene is needed');
@@ -103,56 +106,70 @@ export async function narrate(input: NarrateInput): Promise<NarrationResult> {
         throw error;
       });
       done++;
-      report('synthesizing', 0.8 * (done / total), done);
+      report('synthesizing', 0.7 * (done / total), done);
       return clip;
     }),
   );
 
-  signal?.throwIfAborted();
-  report('mixing', 0.82, total);
-  const named = scenes.map((scene, i) => ({ sceneId: scene.id, clip: clips[i]!.clip }));
-  const assembled = assembleTrack(named, input.pauseSec ?? DEFAULT_SCENE_PAUSE_SEC, TRACK_SAMPLE_RATE);
-  const tail = new Float32Array(assembled.samples.length + Math.round(TRACK_TAIL_SEC * TRACK_SAMPLE_RATE));
-  tail.set(assembled.samples);
-  const rawFile = join(input.workDir, 'narration.raw.wav');
-  const trackFile = join(input.workDir, 'narration.wav');
-  try {
-    await writeWav(rawFile, tail, TRACK_SAMPLE_RATE, 'f32');
-    report('normalizing', 0.85, total);
-    const normalized = await normalizeLoudness(
-      rawFile,
-      trackFile,
-      { integratedLufs: TARGET_LOUDNESS_LUFS, maxTruePeakDbtp: MAX_TRUE_PEAK_DBTP },
-      { signal },
-    );
-    report('writing', 0.95, total);
-    const track = await decodeToPcm(trackFile, { signal });
-    const durationSec = Math.floor((track.length / TRACK_SAMPLE_RATE) * 1000) / 1000;
-    const timings = { durationSec, segments: assembled.segments };
-    const problems = timingProblems(timings);
-    if (problems.length > 0) throw new Error(`narration timings are inconsistent: ${problems.slice(0, 3).join('; ')}`);
+  report('normalizing', 0.7, total);
+  const normalizer = new Semaphore(NORMALIZE_CONCURRENCY);
+  let normalizedCount = 0;
+  const normalized = await Promise.all(
+    clips.map(async ({ clip, key }) => {
+      const result = await normalizer.run(() => normalizedClip(clip, key, context.cache, input.workDir, signal));
+      normalizedCount++;
+      report('normalizing', 0.7 + 0.2 * (normalizedCount / total), total);
+      return result;
+    }),
+  );
 
-    const sceneFiles = await Promise.all(
-      assembled.segments.map(async (segment, i) => {
-        const file = join(input.workDir, `scene-${String(i + 1).padStart(3, '0')}.wav`);
-        const samples = sliceSeconds(track, TRACK_SAMPLE_RATE, segment.start, segment.end);
-        await writeWav(file, samples, TRACK_SAMPLE_RATE, 's16');
-        return { sceneId: segment.sceneId, file, durationSec: samples.length / TRACK_SAMPLE_RATE };
-      }),
-    );
-    report('done', 1, total);
-    return {
-      trackFile,
-      durationSec,
-      segments: assembled.segments,
-      sceneFiles,
-      reusedSceneIds: scenes.filter((_, i) => clips[i]!.reused).map((s) => s.id),
-      synthesizedSceneIds: scenes.filter((_, i) => !clips[i]!.reused).map((s) => s.id),
-      synthesisCalls: calls,
-      timingSource: Object.fromEntries(scenes.map((s, i) => [s.id, clips[i]!.clip.timingSource ?? 'phrases'])),
-      loudness: normalized.after,
-    };
-  } finally {
-    await rm(rawFile, { force: true });
+  signal?.throwIfAborted();
+  report('mixing', 0.9, total);
+  const named = scenes.map((scene, i) => ({ sceneId: scene.id, clip: normalized[i]! }));
+  const assembled = assembleTrack(named, input.pauseSec ?? DEFAULT_SCENE_PAUSE_SEC, TRACK_SAMPLE_RATE);
+  let track = new Float32Array(assembled.samples.length + Math.round(TRACK_TAIL_SEC * TRACK_SAMPLE_RATE));
+  track.set(assembled.samples);
+  const trackFile = join(input.workDir, 'narration.wav');
+  await writeWav(trackFile, track, TRACK_SAMPLE_RATE, 's16');
+  let loudness = await measureLoudness(trackFile, { signal });
+  if (!withinTarget(loudness)) {
+    // Rare (very short scenes): correct the joined track as a whole; timing is preserved sample for sample.
+    const corrected = join(input.workDir, 'narration.corrected.wav');
+    loudness = (await normalizeLoudness(trackFile, corrected, LOUDNESS_TARGET, { signal })).after;
+    await rename(corrected, trackFile);
+    const decoded = await decodeToPcm(trackFile, { signal });
+    track = new Float32Array(track.length);
+    track.set(decoded.subarray(0, track.length));
+    await writeWav(trackFile, track, TRACK_SAMPLE_RATE, 's16');
   }
+
+  report('writing', 0.95, total);
+  const durationSec = Math.floor((track.length / TRACK_SAMPLE_RATE) * 1000) / 1000;
+  const problems = timingProblems({ durationSec, segments: assembled.segments });
+  if (problems.length > 0) throw new Error(`narration timings are inconsistent: ${problems.slice(0, 3).join('; ')}`);
+  const sceneFiles = await Promise.all(
+    assembled.segments.map(async (segment, i) => {
+      const file = join(input.workDir, `scene-${String(i + 1).padStart(3, '0')}.wav`);
+      const samples = sliceSeconds(track, TRACK_SAMPLE_RATE, segment.start, segment.end);
+      await writeWav(file, samples, TRACK_SAMPLE_RATE, 's16');
+      return { sceneId: segment.sceneId, file, durationSec: samples.length / TRACK_SAMPLE_RATE };
+    }),
+  );
+  report('done', 1, total);
+  return {
+    trackFile,
+    durationSec,
+    segments: assembled.segments,
+    sceneFiles,
+    reusedSceneIds: scenes.filter((_, i) => clips[i]!.reused).map((s) => s.id),
+    synthesizedSceneIds: scenes.filter((_, i) => !clips[i]!.reused).map((s) => s.id),
+    synthesisCalls: calls,
+    timingSource: Object.fromEntries(scenes.map((s, i) => [s.id, clips[i]!.clip.timingSource ?? 'phrases'])),
+    loudness,
+  };
+}
+
+/** Within half the allowed 1 LU, so the track stays inside the bar after encoding. */
+function withinTarget(loudness: LoudnessMeasurement): boolean {
+  return Math.abs(loudness.integratedLufs - LOUDNESS_TARGET.integratedLufs) <= 0.5 && loudness.truePeakDbtp <= LOUDNESS_TARGET.maxTruePeakDbtp;
 }

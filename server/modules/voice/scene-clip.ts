@@ -29,6 +29,8 @@ export interface SceneClipContext {
 
 export interface SceneClip {
   clip: Clip;
+  /** The cache key of this clip: text, voice, settings and provider fingerprint. */
+  key: string;
   reused: boolean;
 }
 
@@ -64,7 +66,7 @@ async function alignedSceneClip(context: SceneClipContext, text: string, sceneId
   const { samples, leadSec, result } = await synthesizeTrimmed(context, text, sceneId);
   const durationSec = samples.length / TRACK_SAMPLE_RATE;
   const raw = result.alignment
-    ? wordsFromAlignment(text, result.alignment)
+    ? wordsFromAlignment(text, result.alignment, context.voice.language)
     : distributeWords(splitWords(text).map((w) => w.text), leadSec, leadSec + durationSec, context.voice.language);
   const words = tidyWordTimings(raw, floorMs(durationSec), -leadSec);
   return { samples, sampleRate: TRACK_SAMPLE_RATE, words, timingSource: result.alignment ? 'alignment' : 'estimate' };
@@ -114,8 +116,8 @@ export async function sceneClip(context: SceneClipContext, scene: { id: string; 
   const mode = context.voice.provider.givesAlignment ? 'aligned-scene' : 'phrased-scene';
   const key = keyOf(context.voice, `${mode}:${JSON.stringify(PHRASE_GAP_SEC)}`, text);
   const cached = await context.cache.get(key);
-  if (cached) return { clip: cached, reused: true };
+  if (cached) return { clip: cached, key, reused: true };
   const clip = mode === 'aligned-scene' ? await alignedSceneClip(context, text, scene.id) : await phrasedSceneClip(context, text, scene.id);
   await context.cache.put(key, clip);
-  return { clip, reused: false };
+  return { clip, key, reused: false };
 }

@@ -57,7 +57,7 @@ describe('word timings', () => {
   it('groups a character alignment into the script’s words', () => {
     const text = 'Hi, big world!';
     const items = [...text].map((ch, i) => ({ text: ch, start: 0.5 + i * 0.1, end: 0.6 + i * 0.1 }));
-    const words = wordsFromAlignment(text, { unit: 'character', items });
+    const words = wordsFromAlignment(text, { unit: 'character', items }, 'en');
     expect(words).toEqual([
       { word: 'Hi,', start: 0.5, end: expect.closeTo(0.8, 6) },
       { word: 'big', start: expect.closeTo(0.9, 6), end: expect.closeTo(1.2, 6) },
@@ -65,10 +65,17 @@ describe('word timings', () => {
     ]);
   });
 
-  it('uses the provider’s words when its text was normalised differently', () => {
-    const items = [...'twenty twenty'].map((ch, i) => ({ text: ch, start: i * 0.1, end: i * 0.1 + 0.1 }));
-    const words = wordsFromAlignment('2020', { unit: 'character', items });
-    expect(words.map((w) => w.word)).toEqual(['twenty', 'twenty']);
+  it('keeps the script’s words, spread over the aligned speech, when the provider read them differently', () => {
+    const items = [...'in twenty twenty'].map((ch, i) => ({ text: ch, start: 1 + i * 0.1, end: 1.1 + i * 0.1 }));
+    const words = wordsFromAlignment('in 2020', { unit: 'character', items }, 'en');
+    expect(words.map((w) => w.word)).toEqual(['in', '2020']);
+    expect(words[0]?.start).toBe(1);
+    expect(words[1]?.end).toBeCloseTo(2.6, 6);
+    const byWord = wordsFromAlignment('Hello world', { unit: 'word', items: [{ text: 'hello', start: 0, end: 0.4 }, { text: 'world', start: 0.5, end: 0.9 }] }, 'en');
+    expect(byWord).toEqual([
+      { word: 'Hello', start: 0, end: 0.4 },
+      { word: 'world', start: 0.5, end: 0.9 },
+    ]);
   });
 
   it('shifts, clamps and orders word times inside the clip', () => {

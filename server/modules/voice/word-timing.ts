@@ -20,31 +20,30 @@ export function distributeWords(words: string[], start: number, end: number, lan
 
 /**
  * Word times from a provider's alignment, for the text that was sent. Character alignments are
- * grouped into the same words splitWords() finds; when the provider normalised the text so the
- * words no longer match one to one, the provider's own words are used.
+ * grouped into the same words splitWords() finds. When the provider normalised the text so its
+ * words no longer match the script's one to one ("2020" read as "twenty twenty"), the script's
+ * words are spread over the aligned speech instead: captions always show what the author wrote.
  */
-export function wordsFromAlignment(text: string, alignment: TtsAlignment): WordTiming[] {
-  const expected = splitWords(text);
-  if (alignment.unit === 'word') {
-    const useOurs = alignment.items.length === expected.length;
-    return alignment.items.map((item, i) => ({ word: useOurs ? expected[i]!.text : item.text, start: item.start, end: item.end }));
-  }
+export function wordsFromAlignment(text: string, alignment: TtsAlignment, language: Language): WordTiming[] {
+  const expected = splitWords(text).map((w) => w.text);
+  const timed = alignedWords(alignment);
+  if (timed.length === expected.length) return timed.map((word, i) => ({ ...word, word: expected[i]! }));
+  if (timed.length === 0) return [];
+  return distributeWords(expected, timed[0]!.start, Math.max(...timed.map((w) => w.end)), language);
+}
+
+function alignedWords(alignment: TtsAlignment): WordTiming[] {
+  if (alignment.unit === 'word') return alignment.items.map((item) => ({ word: item.text, start: item.start, end: item.end }));
   const aligned = alignment.items.map((item) => item.text).join('');
   const starts: number[] = [];
   const ends: number[] = [];
-  alignment.items.forEach((item) => {
+  for (const item of alignment.items) {
     for (let k = 0; k < item.text.length; k++) {
       starts.push(item.start);
       ends.push(item.end);
     }
-  });
-  const theirs = splitWords(aligned);
-  const useOurs = theirs.length === expected.length;
-  return theirs.map((word, i) => ({
-    word: useOurs ? expected[i]!.text : word.text,
-    start: starts[word.start] ?? 0,
-    end: ends[word.end - 1] ?? 0,
-  }));
+  }
+  return splitWords(aligned).map((word) => ({ word: word.text, start: starts[word.start] ?? 0, end: ends[word.end - 1] ?? 0 }));
 }
 
 /**

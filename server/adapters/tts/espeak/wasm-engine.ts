@@ -31,8 +31,23 @@ export class WasmEspeakEngine {
   synthesize(args: string[], text: string, signal?: AbortSignal): Promise<Buffer> {
     if (signal?.aborted) return Promise.reject(new WasmCancelledError());
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextId++, args, text, signal, resolve, reject };
-      signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      const onAbort = () => this.cancel(job);
+      const settle = () => signal?.removeEventListener('abort', onAbort);
+      const job: Job = {
+        id: this.nextId++,
+        args,
+        text,
+        signal,
+        resolve: (wav) => {
+          settle();
+          resolve(wav);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
     });
