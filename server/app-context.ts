@@ -7,20 +7,27 @@ import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
 import { StepsRepository } from './modules/steps/steps.repository.ts';
 import { StepsService } from './modules/steps/steps.service.ts';
+import { JobQueue } from './adapters/queue/job-queue.ts';
+import { JobsRepository } from './modules/jobs/jobs.repository.ts';
+import { JobsService } from './modules/jobs/jobs.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
   const authRepository = new AuthRepository(database.db);
   const projectsRepository = new ProjectsRepository(database.db);
   const stepsRepository = new StepsRepository(database);
+  const jobsRepository = new JobsRepository(database);
+  const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER });
   return {
     config,
     database,
     clock,
-    repositories: { auth: authRepository, projects: projectsRepository, steps: stepsRepository },
+    queue,
+    repositories: { auth: authRepository, projects: projectsRepository, steps: stepsRepository, jobs: jobsRepository },
     auth: new AuthService(authRepository, clock, config.SESSION_SECRET),
     projects: new ProjectsService(projectsRepository, stepsRepository, clock),
     steps: new StepsService(database, stepsRepository, projectsRepository),
+    jobs: new JobsService(jobsRepository, queue),
   };
 }
 

@@ -13,6 +13,7 @@ import { credentialsOf } from './modules/auth/auth.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerStepRoutes } from './modules/steps/steps.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -39,6 +40,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerAuthRoutes(router, context.auth);
   registerProjectRoutes(router, context.projects);
   registerStepRoutes(router, context.steps);
+  registerJobRoutes(router, context.jobs, context.projects);
 
   router.addPublic({
     method: 'GET',

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { startServices } from './start-services.ts';
 
 async function main() {
   const config = loadConfig();
@@ -11,6 +12,7 @@ async function main() {
   await migrateDatabase(database, config.DATABASE_URL);
   const context = createAppContext(config, database);
   const app = await buildApp(context);
+  const services = await startServices(context, { runWorker: config.EMBEDDED_WORKER, log: (m) => app.log.info(m) });
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(`ReelForge is running on http://localhost:${config.PORT} (database: ${database.kind}, data: ${config.DATA_DIR})`);
 
@@ -20,6 +22,7 @@ async function main() {
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     await app.close();
+    await services.stop();
     await database.close();
     process.exit(0);
   };

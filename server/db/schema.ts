@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, json, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, json, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -93,4 +93,140 @@ export const projectSteps = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('project_steps_project_step_uq').on(t.projectId, t.stepNumber)],
+);
+
+/**
+ * What users see of a job (state, progress, result). pg-boss keeps the delivery queue in its own
+ * schema; this row is the authority for state, cancellation and deduplication.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    state: text('state').notNull().default('queued'),
+    progress: real('progress').notNull().default(0),
+    step: text('step'),
+    payload: json('payload').notNull(),
+    result: json('result'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    dedupeKey: text('dedupe_key'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('jobs_active_dedupe_uq').on(t.dedupeKey).where(sql`state in ('queued', 'running')`),
+    index('jobs_project_idx').on(t.projectId, t.createdAt),
+    index('jobs_running_idx').on(t.state, t.heartbeatAt),
+  ],
+);
+
+/** Files in the media store (audio, images, clips, renders); the bytes live under storage_key. */
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    originalName: text('original_name'),
+    meta: json('meta').notNull().default(sql`'{}'::json`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assets_project_idx').on(t.projectId, t.kind)],
+);
+
+export const feeds = pgTable(
+  'feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    title: text('title'),
+    siteUrl: text('site_url'),
+    lastFetchedAt: timestamp('last_fetched_at', { withTimezone: true }),
+    lastStatus: text('last_status'),
+    lastError: text('last_error'),
+    itemCount: integer('item_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('feeds_owner_url_uq').on(t.ownerId, t.url)],
+);
+
+export const feedItems = pgTable(
+  'feed_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    feedId: uuid('feed_id')
+      .notNull()
+      .references(() => feeds.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** guid, else URL: one row per story per feed however often the feed is fetched. */
+    dedupeKey: text('dedupe_key').notNull(),
+    url: text('url'),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    imageUrl: text('image_url'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    score: integer('score'),
+    language: text('language'),
+    favourite: boolean('favourite').notNull().default(false),
+    dismissed: boolean('dismissed').notNull().default(false),
+    fullText: text('full_text'),
+    fullTextFetchedAt: timestamp('full_text_fetched_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('feed_items_feed_key_uq').on(t.feedId, t.dedupeKey),
+    index('feed_items_owner_idx').on(t.ownerId, t.publishedAt),
+  ],
+);
+
+/** Per-user provider keys, encrypted at rest (AES-256-GCM keyed from SESSION_SECRET); never returned. */
+export const providerCredentials = pgTable(
+  'provider_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    encryptedKey: text('encrypted_key'),
+    settings: json('settings').notNull().default(sql`'{}'::json`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('provider_credentials_owner_provider_uq').on(t.ownerId, t.provider)],
+);
+
+/** Every final script saved in stage 3, for history and revert. */
+export const scriptVersions = pgTable(
+  'script_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    finalScript: json('final_script').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('script_versions_project_version_uq').on(t.projectId, t.version)],
 );

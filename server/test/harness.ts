@@ -6,28 +6,49 @@ import { type Clock, systemClock } from '../adapters/clock.ts';
 import { createAppContext, type AppContext } from '../app-context.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import type { JobHandlers } from '../modules/jobs/job-handlers.ts';
+import { type WorkerOptions, WorkerRuntime } from '../modules/jobs/worker-runtime.ts';
+import { createJobHandlers } from '../worker-handlers.ts';
 import { createTestDatabase, type DatabaseKind } from './databases.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   context: AppContext;
   dataDir: string;
+  /** Set when the database is a throwaway PostgreSQL database (for tests that start other processes). */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  /** Start the job queue ('queue') and also a worker with these handlers ('worker'). */
+  jobs?: { mode: 'queue' } | { mode: 'worker'; handlers?: JobHandlers; workerOptions?: WorkerOptions };
+}
+
+export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rf-test-'));
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.url ?? '', ...options.env });
   const context = createAppContext(config, database.handle, options.clock ?? systemClock);
   const app = await buildApp(context, { logger: false, serveWeb: false });
   await app.ready();
+  let worker: WorkerRuntime | null = null;
+  if (options.jobs) await context.queue.start();
+  if (options.jobs?.mode === 'worker') {
+    worker = new WorkerRuntime(context.queue, context.repositories.jobs, options.jobs.handlers ?? createJobHandlers(context), options.jobs.workerOptions);
+    await worker.start();
+  }
   return {
     app,
     context,
     dataDir,
+    databaseUrl: database.url,
     async close() {
       await app.close();
+      await worker?.stop();
+      if (options.jobs) await context.queue.stop();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
+export const JOB_NAMES = ['script.generate', 'voice.narrate', 'render.video', 'feeds.fetch', 'maintenance.purge'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+export const jobNameSchema = z.enum(JOB_NAMES);
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const TERMINAL_JOB_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
+
+const projectJob = z.object({ projectId: z.uuid() });
+
+export const JOB_PAYLOAD_SCHEMAS = {
+  'script.generate': projectJob.extend({
+    /** Regenerate only this scene; absent means the whole script. */
+    sceneId: z.string().optional(),
+  }),
+  'voice.narrate': projectJob.extend({ sceneIds: z.array(z.string()).optional() }),
+  'render.video': projectJob.extend({
+    aspect: z.enum(['9:16', '1:1', '16:9']).default('9:16'),
+    quality: z.enum(['draft', 'standard', 'high']).default('standard'),
+  }),
+  'feeds.fetch': z.object({ feedId: z.uuid().optional() }),
+  'maintenance.purge': z.object({}),
+} satisfies Record<JobName, z.ZodType>;
+
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[N]>;
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  name: jobNameSchema,
+  projectId: z.uuid().nullable(),
+  state: z.enum(JOB_STATES),
+  progress: z.number().min(0).max(1),
+  step: z.string().nullable().describe('What the job is doing now, e.g. "encoding"'),
+  error: z.string().nullable(),
+  result: z.unknown(),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Job = z.infer<typeof jobSchema>;

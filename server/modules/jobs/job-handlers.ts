@@ -1,0 +1,37 @@
+import type { JobName, JobPayload } from '../../../contracts/jobs.ts';
+import type { RetryPolicy } from '../../adapters/queue/job-queue.ts';
+
+export interface JobContext<N extends JobName> {
+  jobId: string;
+  /** Null for scheduled system jobs. */
+  ownerId: string | null;
+  projectId: string | null;
+  payload: JobPayload<N>;
+  /** Aborted when the job is cancelled or the worker stops. */
+  signal: AbortSignal;
+  /** fraction in 0..1; step names what is happening now ("synthesising scene 2"). */
+  progress(fraction: number, step?: string): void;
+}
+
+export type JobHandler<N extends JobName> = (ctx: JobContext<N>) => Promise<unknown>;
+
+export type JobHandlers = { [N in JobName]?: JobHandler<N> };
+
+/** Thrown for failures a retry cannot fix (bad input, missing data): the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+const MINUTE = 60;
+
+export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; system?: boolean }> = {
+  'script.generate': { retryLimit: 2, retryDelaySec: 2, expireInSeconds: 30 * MINUTE, concurrency: 2 },
+  'voice.narrate': { retryLimit: 2, retryDelaySec: 2, expireInSeconds: 60 * MINUTE, concurrency: 1 },
+  // Renders use both cores; one at a time per worker process.
+  'render.video': { retryLimit: 2, retryDelaySec: 3, expireInSeconds: 4 * 60 * MINUTE, concurrency: 1 },
+  'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
+  'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
+};

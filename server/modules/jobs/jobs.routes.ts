@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { TERMINAL_JOB_STATES, jobSchema } from '../../../contracts/jobs.ts';
+import { projectParamsSchema } from '../../../contracts/steps.ts';
+import type { ApiRouter } from '../../http/router.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import type { JobsService } from './jobs.service.ts';
+
+const jobParams = z.object({ jobId: z.uuid({ message: 'must be a job id (UUID)' }) });
+const POLL_MS = 400;
+
+export function registerJobRoutes(router: ApiRouter, jobs: JobsService, projects: ProjectsService) {
+  router.add({
+    method: 'GET',
+    url: '/api/jobs/:jobId',
+    summary: 'A job: state, progress (0..1), current step, result or error',
+    tags: ['jobs'],
+    params: jobParams,
+    response: jobSchema,
+    errors: [404],
+    handler: ({ user, params }) => jobs.get(user, params.jobId),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/jobs/:jobId/cancel',
+    summary: 'Cancel a queued or running job',
+    tags: ['jobs'],
+    params: jobParams,
+    response: jobSchema,
+    errors: [404, 409],
+    handler: ({ user, params }) => jobs.cancel(user, params.jobId),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/:id/jobs',
+    summary: "The project's jobs, newest first",
+    tags: ['jobs'],
+    params: projectParamsSchema,
+    response: z.array(jobSchema),
+    errors: [404],
+    handler: async ({ user, params }) => {
+      await projects.get(user, params.id);
+      return jobs.listForProject(user, params.id);
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/jobs/:jobId/events',
+    summary: 'Server-sent events: a "job" event with the job on every change, until it ends',
+    tags: ['jobs'],
+    params: jobParams,
+    errors: [404],
+    handler: async ({ user, params, reply, request }) => {
+      let job = await jobs.get(user, params.jobId);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      let closed = false;
+      request.raw.on('close', () => (closed = true));
+      const send = () => reply.raw.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
+      send();
+      // Polling the row works the same whether the worker is in this process or on another machine.
+      while (!closed && !TERMINAL_JOB_STATES.includes(job.state)) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const next = await jobs.get(user, params.jobId).catch(() => null);
+        if (!next) break;
+        if (next.updatedAt !== job.updatedAt || next.state !== job.state) {
+          job = next;
+          send();
+        } else {
+          reply.raw.write(': keep-alive\n\n');
+        }
+      }
+      reply.raw.end();
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import type { AppContext } from './app-context.ts';
+import type { JobHandlers } from './modules/jobs/job-handlers.ts';
+
+/** One handler per job name, built over the app's services. */
+export function createJobHandlers(context: AppContext): JobHandlers {
+  return {
+    'maintenance.purge': async () => {
+      const now = context.clock.now();
+      const purged = await context.projects.purgeExpired();
+      await context.repositories.auth.purgeExpired(now, new Date(now.getTime() - 24 * 3600 * 1000));
+      return { purgedProjects: purged.length };
+    },
+  };
+}
