@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { wordTimingSchema, type WordTiming } from '../../../contracts/step-data.ts';
@@ -47,6 +47,9 @@ export class ClipCache {
       if (bytes.length !== meta.sampleCount * 4) return null;
       const samples = new Float32Array(meta.sampleCount);
       new Uint8Array(samples.buffer).set(bytes);
+      const now = new Date();
+      // Marks the clip as used, for prune().
+      await utimes(join(this.dir, `${key}.json`), now, now).catch(() => undefined);
       return { samples, sampleRate: meta.sampleRate, words: meta.words, timingSource: meta.timingSource };
     } catch {
       return null;
@@ -65,4 +68,19 @@ export class ClipCache {
     };
     await writeFileAtomic(join(this.dir, `${key}.json`), Buffer.from(JSON.stringify(meta)));
   }
+}
+
+/** Removes clips not used for `maxAgeMs`; returns how many were removed. */
+export async function pruneClipCache(dir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const key = name.slice(0, -'.json'.length);
+    const { mtimeMs } = await stat(join(dir, name)).catch(() => ({ mtimeMs: now }));
+    if (now - mtimeMs < maxAgeMs) continue;
+    await rm(join(dir, name), { force: true });
+    await rm(join(dir, `${key}.pcm`), { force: true });
+    removed++;
+  }
+  return removed;
 }

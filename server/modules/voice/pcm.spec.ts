@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleTrack } from './assemble.ts';
-import { ClipCache, clipKey } from './clip-cache.ts';
+import { ClipCache, clipKey, pruneClipCache } from './clip-cache.ts';
 import { findPauses, findSpeechBounds, joinWithGaps, sliceSeconds, trimSilence, waveformPeaks } from './pcm.ts';
 
 const RATE = 48_000;
@@ -75,6 +75,11 @@ describe('clip cache', () => {
       expect(Array.from(back!.samples)).toEqual(Array.from(clip.samples));
       expect((await readdir(join(dir, 'cache'))).sort()).toEqual([`${key}.json`, `${key}.pcm`]);
 
+      expect(await pruneClipCache(join(dir, 'cache'), 60_000)).toBe(0);
+      expect(await pruneClipCache(join(dir, 'cache'), 60_000, Date.now() + 120_000)).toBe(1);
+      expect(await readdir(join(dir, 'cache'))).toEqual([]);
+
+      await cache.put(key, clip);
       await writeFile(join(dir, 'cache', `${key}.pcm`), Buffer.alloc(12));
       expect(await cache.get(key)).toBeNull();
     } finally {
