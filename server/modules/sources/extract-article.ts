@@ -13,7 +13,7 @@ export interface ExtractOptions {
 }
 
 const MIN_ARTICLE_CHARS = 80;
-const POSTED_LINE = /^(posted|published|updated|by|опубликовано|обновлено|автор|текст)\b/iu;
+const POSTED_LINE = /^(posted|published|updated|by|опубликовано|обновлено|автор|текст)(?![\p{L}])/iu;
 const AD_CONTAINER = /(^|[\s_-])(ad|ads|adv|advert|advertisement|adsbygoogle|banner|promo|sponsored|reklama|rek)([\s_-]|$)/i;
 const CLUTTER = 'nav, footer, aside, form, iframe, [role="navigation"], [role="complementary"], [aria-hidden="true"]';
 
