@@ -7,7 +7,12 @@ import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
 import { StepsRepository } from './modules/steps/steps.repository.ts';
 import { StepsService } from './modules/steps/steps.service.ts';
+import { join } from 'node:path';
 import { JobQueue } from './adapters/queue/job-queue.ts';
+import { LocalMediaStore } from './adapters/storage/media-store.ts';
+import { AssetsRepository } from './modules/assets/assets.repository.ts';
+import { AssetsService } from './modules/assets/assets.service.ts';
+import { CredentialsService } from './modules/credentials/credentials.service.ts';
 import { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { JobsService } from './modules/jobs/jobs.service.ts';
 
@@ -18,6 +23,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const stepsRepository = new StepsRepository(database);
   const jobsRepository = new JobsRepository(database);
   const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER });
+  const mediaStore = new LocalMediaStore(join(config.DATA_DIR, 'media'));
+  const projects = new ProjectsService(projectsRepository, stepsRepository, clock);
   return {
     config,
     database,
@@ -25,9 +32,12 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     queue,
     repositories: { auth: authRepository, projects: projectsRepository, steps: stepsRepository, jobs: jobsRepository },
     auth: new AuthService(authRepository, clock, config.SESSION_SECRET),
-    projects: new ProjectsService(projectsRepository, stepsRepository, clock),
+    mediaStore,
+    projects,
+    assets: new AssetsService(new AssetsRepository(database.db), mediaStore, projects, join(config.DATA_DIR, 'tmp')),
     steps: new StepsService(database, stepsRepository, projectsRepository),
     jobs: new JobsService(jobsRepository, queue),
+    credentials: new CredentialsService(database.db, config),
   };
 }
 

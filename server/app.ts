@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppContext } from './app-context.ts';
@@ -14,6 +15,8 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerStepRoutes } from './modules/steps/steps.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
+import { registerAssetRoutes } from './modules/assets/assets.routes.ts';
+import { registerCredentialRoutes } from './modules/credentials/credentials.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -35,12 +38,17 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.setErrorHandler(errorHandler);
   registerJsonParsers(app, JSON_BODY_LIMIT);
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 200 * 1024 * 1024 } });
+  // sendFile for media, whatever the web build; each call passes the media root.
+  await app.register(fastifyStatic, { root: context.mediaStore.root, serve: false });
 
   const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)));
   registerAuthRoutes(router, context.auth);
   registerProjectRoutes(router, context.projects);
   registerStepRoutes(router, context.steps);
   registerJobRoutes(router, context.jobs, context.projects);
+  registerAssetRoutes(router, context.assets);
+  registerCredentialRoutes(router, context.credentials);
 
   router.addPublic({
     method: 'GET',
@@ -63,10 +71,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, decorateReply: false });
   app.setNotFoundHandler((request, reply) => {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+      return reply.sendFile('index.html', WEB_DIST);
     }
     throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
 const envSchema = z.object({
@@ -22,6 +23,26 @@ const envSchema = z.object({
   EMBEDDED_WORKER: booleanFlag.default(true),
   /** host:port pairs the SSRF-safe fetcher may reach although private; for tests only. */
   FETCH_ALLOW_PRIVATE_HOSTS: commaList.default([]),
+
+  // Providers configured by the operator for every user (users can also save their own keys).
+  WRITER_PROVIDER: z.enum(['offline', 'openai', 'anthropic']).default('offline'),
+  OPENAI_BASE_URL: httpUrl.default('https://api.openai.com/v1'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  ANTHROPIC_BASE_URL: httpUrl.default('https://api.anthropic.com'),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_MODEL: z.string().default('claude-sonnet-4-5'),
+  ELEVENLABS_BASE_URL: httpUrl.default('https://api.elevenlabs.io'),
+  ELEVENLABS_API_KEY: z.string().optional(),
+  ELEVENLABS_MODEL: z.string().default('eleven_multilingual_v2'),
+  OPENAI_TTS_BASE_URL: httpUrl.optional(),
+  OPENAI_TTS_API_KEY: z.string().optional(),
+  OPENAI_TTS_MODEL: z.string().default('tts-1'),
+  OPENAI_TTS_VOICES: commaList.optional(),
+  PEXELS_BASE_URL: httpUrl.default('https://api.pexels.com'),
+  PEXELS_API_KEY: z.string().optional(),
+  HEYGEN_BASE_URL: httpUrl.default('https://api.heygen.com'),
+  HEYGEN_API_KEY: z.string().optional(),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string; DATA_DIR: string };

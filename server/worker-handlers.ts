@@ -7,6 +7,7 @@ export function createJobHandlers(context: AppContext): JobHandlers {
     'maintenance.purge': async () => {
       const now = context.clock.now();
       const purged = await context.projects.purgeExpired();
+      for (const projectId of purged) await context.mediaStore.removePrefix(`projects/${projectId}`);
       await context.repositories.auth.purgeExpired(now, new Date(now.getTime() - 24 * 3600 * 1000));
       return { purgedProjects: purged.length };
     },

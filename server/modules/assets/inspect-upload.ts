@@ -1,0 +1,62 @@
+import { fileTypeFromFile } from 'file-type';
+import sharp from 'sharp';
+import { UPLOAD_KINDS, type UploadKind } from '../../../contracts/assets.ts';
+import { probeMedia } from '../../adapters/ffmpeg/probe.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** Images above this many pixels are refused before decoding (a 1080x1920 frame is 2 MP). */
+export const MAX_IMAGE_PIXELS = 80_000_000;
+
+export interface InspectedUpload {
+  ext: string;
+  mime: string;
+  meta: Record<string, unknown>;
+}
+
+const unsupported = (kind: UploadKind, found: string) =>
+  new AppError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `This file is ${found}; a ${kind} upload must be one of: ${UPLOAD_KINDS[kind].formats.join(', ')}`,
+    { field: 'file' },
+  );
+
+/** Checks what a file really is (from its bytes) and reads what the app needs to know about it. */
+export async function inspectUpload(file: string, kind: UploadKind): Promise<InspectedUpload> {
+  const spec = UPLOAD_KINDS[kind];
+  const type = await fileTypeFromFile(file);
+  if (!type) throw unsupported(kind, 'not a recognised media file');
+  if (!(spec.formats as readonly string[]).includes(type.ext)) throw unsupported(kind, `${type.mime}`);
+
+  if (spec.media === 'image') {
+    // metadata() reads the header only; nothing is decoded here.
+    const metadata = await sharp(file, { limitInputPixels: false })
+      .metadata()
+      .catch((error: Error) => {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `The image cannot be read: ${error.message}`, { field: 'file' });
+      });
+    const pixels = (metadata.width ?? 0) * (metadata.height ?? 0);
+    if (pixels > MAX_IMAGE_PIXELS) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The image is ${metadata.width}x${metadata.height}; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
+    }
+    return { ext: type.ext, mime: type.mime, meta: { width: metadata.width, height: metadata.height, frames: metadata.pages ?? 1 } };
+  }
+
+  const info = await probeMedia(file).catch(() => {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file cannot be decoded as audio or video', { field: 'file' });
+  });
+  const audio = info.streams.find((s) => s.codecType === 'audio');
+  const video = info.streams.find((s) => s.codecType === 'video' && s.codecName !== 'mjpeg' && s.codecName !== 'png');
+  if (spec.media === 'audio' && !audio) throw unsupported(kind, 'a file without an audio track');
+  if (spec.media === 'video' && !video) throw unsupported(kind, 'a file without a video track');
+  if (!(info.durationSec > 0)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The media has no measurable duration', { field: 'file' });
+  const mime = spec.media === 'audio' && type.mime.startsWith('video/') ? type.mime.replace('video/', 'audio/') : type.mime;
+  return {
+    ext: type.ext,
+    mime,
+    meta: {
+      durationSec: info.durationSec,
+      ...(video ? { width: video.width, height: video.height, fps: video.fps, hasAudio: Boolean(audio) } : {}),
+      ...(audio ? { sampleRate: audio.sampleRate, channels: audio.channels } : {}),
+    },
+  };
+}
