@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../test/databases.ts';
 import { createProject, createTestApp, signUp, type TestApp } from '../test/harness.ts';
@@ -8,6 +9,16 @@ interface Operation {
   path: string;
   secured: boolean;
 }
+
+const BOUNDARY = 'matrixboundary';
+const IMAGE_UPLOAD = {
+  payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--${BOUNDARY}--\r\n`,
+  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+};
+
+/** Query strings and non-JSON bodies some routes need to be otherwise valid. */
+const EXAMPLE_QUERIES: Record<string, string> = { 'POST /api/projects/{id}/assets': '?kind=image' };
+const RAW_BODIES: Record<string, { payload: string; headers: Record<string, string> }> = { 'POST /api/projects/{id}/assets': IMAGE_UPLOAD };
 
 /** A valid body per route, so the only thing wrong with the request is who sends it. */
 const EXAMPLE_BODIES: Record<string, unknown> = {
@@ -24,7 +35,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   let t: TestApp;
   let operations: Operation[];
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { jobs: { mode: 'queue' } });
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, { security: unknown[] }>>;
     };
@@ -34,8 +45,19 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  const urlOf = (path: string, projectId: string) =>
-    path.replace('{id}', projectId).replace('{stepNumber}', '4').replace(/\{\w+\}/g, '4f1c2d3e-0000-4000-8000-000000000000');
+  const ids: Record<string, string> = {};
+  const urlOf = (path: string, projectId: string, method = 'GET') =>
+    path
+      .replace('{id}', projectId)
+      .replace('{stepNumber}', '4')
+      .replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? '4f1c2d3e-0000-4000-8000-000000000000') +
+    (EXAMPLE_QUERIES[`${method} ${path}`] ?? '');
+  const bodyOf = (key: string) => {
+    const raw = RAW_BODIES[key];
+    if (raw) return { payload: raw.payload, headers: raw.headers };
+    const body = EXAMPLE_BODIES[key];
+    return { payload: body as object | undefined, headers: {} };
+  };
 
   it('documents the project and step routes this matrix relies on', () => {
     const projectRoutes = operations.filter((o) => o.path.includes('{id}')).map((o) => `${o.method} ${o.path}`);
@@ -55,31 +77,40 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     );
   });
 
-  it("gives a second user 404 on every route of the first user's project, and changes nothing", async () => {
+  it("gives a second user 404 on every route of the first user's project, job, file and token, and changes nothing", async () => {
     const owner = await signUp(t.app);
     const other = await signUp(t.app);
     const projectId = await createProject(t.app, owner.cookie, 'Private');
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const file = `${mkdtempSync('/tmp/rf-matrix-')}/a.png`;
+    writeFileSync(file, png);
+    ids.assetId = (await t.context.assets.storeFile({ ownerId: owner.user.id, projectId, kind: 'image', file, mime: 'image/png', ext: 'png' })).id;
+    ids.jobId = (await t.context.jobs.enqueue({ ownerId: owner.user.id, projectId, name: 'script.generate', payload: { projectId } })).id;
+    const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: owner.cookie }, payload: { name: 'mine' } });
+    ids.tokenId = token.json().id;
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie }, payload: { stepNumber: 4, data: { x: 1 } } });
     await t.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}`, headers: { cookie: owner.cookie } });
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/restore`, headers: { cookie: owner.cookie } });
     const before = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie } })).body;
 
-    for (const operation of operations.filter((o) => o.path.includes('{id}'))) {
+    for (const operation of operations.filter((o) => /\{(id|jobId|assetId|tokenId)\}/.test(o.path))) {
       const key = `${operation.method} ${operation.path}`;
-      const body = EXAMPLE_BODIES[key];
+      const body = bodyOf(key);
       const response = await t.app.inject({
         method: operation.method,
-        url: urlOf(operation.path, projectId),
-        headers: { cookie: other.cookie },
-        ...(body ? { payload: body as object } : {}),
+        url: urlOf(operation.path, projectId, operation.method),
+        headers: { cookie: other.cookie, ...body.headers },
+        ...(body.payload ? { payload: body.payload } : {}),
       });
       expect(response.statusCode, key).toBe(404);
       expect(response.json().error.code, key).toBe('NOT_FOUND');
+      if (!operation.path.includes('{id}')) continue;
       const missing = await t.app.inject({
         method: operation.method,
-        url: urlOf(operation.path, '0b6e3c1d-1111-4222-8333-944455566677'),
-        headers: { cookie: owner.cookie },
-        ...(body ? { payload: body as object } : {}),
+        url: urlOf(operation.path, '0b6e3c1d-1111-4222-8333-944455566677', operation.method),
+        headers: { cookie: owner.cookie, ...body.headers },
+        ...(body.payload ? { payload: body.payload } : {}),
       });
       expect(missing.statusCode, `${key} (missing project)`).toBe(404);
       expect(missing.json().error.message, key).toBe(response.json().error.message);
@@ -89,6 +120,9 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie } })).body).toBe(before);
     const othersList = await t.app.inject({ method: 'GET', url: '/api/projects', headers: { cookie: other.cookie } });
     expect(othersList.json()).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/assets/${ids.assetId}`, headers: { cookie: owner.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${ids.jobId}`, headers: { cookie: owner.cookie } })).json().state).not.toBe('cancelled');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: { cookie: owner.cookie } })).json()).toHaveLength(1);
   });
 
   it('answers 401 without credentials on every secured route, and with a forged cookie', async () => {
@@ -98,13 +132,13 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     expect(secured.length).toBeGreaterThan(10);
     for (const operation of secured) {
       const key = `${operation.method} ${operation.path}`;
-      const body = EXAMPLE_BODIES[key];
+      const body = bodyOf(key);
       for (const headers of [{}, { cookie: 'rf_session=forged' }, { authorization: 'Bearer rf_forged' }]) {
         const response = await t.app.inject({
           method: operation.method,
-          url: urlOf(operation.path, projectId),
-          headers,
-          ...(body ? { payload: body as object } : {}),
+          url: urlOf(operation.path, projectId, operation.method),
+          headers: { ...headers, ...body.headers },
+          ...(body.payload ? { payload: body.payload } : {}),
         });
         expect(response.statusCode, key).toBe(401);
         expect(response.json().error.code, key).toBe('UNAUTHENTICATED');

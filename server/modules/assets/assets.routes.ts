@@ -23,6 +23,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService) {
     status: 201,
     errors: [404, 413, 415],
     handler: async ({ user, params, query, request }) => {
+      await assets.assertProject(user, params.id);
       const limit = UPLOAD_KINDS[query.kind].maxBytes;
       if (Number(request.headers['content-length'] ?? 0) > limit + MULTIPART_OVERHEAD) throw tooLarge(query.kind);
       if (!request.isMultipart()) {

@@ -58,6 +58,11 @@ export class AssetsService {
     }
   }
 
+  /** Before reading an upload's bytes: the project must be the user's. */
+  async assertProject(user: AuthContext, projectId: string): Promise<void> {
+    await this.projects.get(user, projectId);
+  }
+
   get mediaRoot(): string {
     return this.store.root;
   }
