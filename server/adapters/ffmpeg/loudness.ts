@@ -37,11 +37,9 @@ function parseLevel(summary: string, label: string): number {
   return match[1].endsWith('inf') ? (match[1].startsWith('-') ? -Infinity : Infinity) : Number(match[1]);
 }
 
-/** Integrated loudness, true peak and loudness range, measured with ffmpeg's ebur128 filter. */
-export async function measureLoudness(file: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
-  const stderr = await runFfmpeg(['-i', file, '-vn', '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'], {
-    signal: options.signal,
-  });
+const EBUR128 = 'ebur128=peak=true:framelog=verbose';
+
+function parseSummary(stderr: string, file: string): LoudnessMeasurement {
   const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
   if (!summary.startsWith('Summary:')) throw new Error(`ebur128 printed no summary for ${file}`);
   return {
@@ -49,6 +47,12 @@ export async function measureLoudness(file: string, options: { signal?: AbortSig
     truePeakDbtp: parseLevel(summary, 'Peak'),
     lraLu: parseLevel(summary, 'LRA'),
   };
+}
+
+/** Integrated loudness, true peak and loudness range, measured with ffmpeg's ebur128 filter. */
+export async function measureLoudness(file: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
+  const stderr = await runFfmpeg(['-i', file, '-vn', '-af', EBUR128, '-f', 'null', '-'], { signal: options.signal });
+  return parseSummary(stderr, file);
 }
 
 let latencyOption: Promise<boolean> | null = null;
@@ -81,10 +85,11 @@ async function limiterChain(gainDb: number, ceilingDbtp: number, compressorThres
   ].join(',');
 }
 
-async function render(input: string, output: string, filter: string, signal?: AbortSignal): Promise<void> {
-  await runFfmpeg(['-y', '-i', input, '-vn', '-af', filter, '-ar', String(TRACK_SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le', output], {
-    signal,
-  });
+/** Filters input into a 48 kHz mono 16-bit WAV and measures that output in the same ffmpeg run. */
+async function render(input: string, output: string, filter: string, signal?: AbortSignal): Promise<LoudnessMeasurement> {
+  const graph = `[0:a]${filter},aresample=${TRACK_SAMPLE_RATE},asplit=2[out][measure];[measure]${EBUR128},anullsink`;
+  const args = ['-y', '-i', input, '-filter_complex', graph, '-map', '[out]', '-ar', String(TRACK_SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le', output];
+  return parseSummary(await runFfmpeg(args, { signal }), output);
 }
 
 /**
@@ -105,8 +110,8 @@ export async function normalizeLoudness(
   const before = await measureLoudness(input, { signal });
   if (before.integratedLufs <= UNMEASURABLE_LUFS) {
     const gainDb = Number.isFinite(before.truePeakDbtp) ? target.maxTruePeakDbtp - 0.5 - before.truePeakDbtp : 0;
-    await render(input, output, `aformat=sample_fmts=dbl:channel_layouts=mono,volume=${gainDb.toFixed(3)}dB`, signal);
-    return { before, after: await measureLoudness(output, { signal }), gainDb, passes: 1, mode: 'peak' };
+    const after = await render(input, output, `aformat=sample_fmts=dbl:channel_layouts=mono,volume=${gainDb.toFixed(3)}dB`, signal);
+    return { before, after, gainDb, passes: 1, mode: 'peak' };
   }
 
   let gainDb = Math.min(MAX_GAIN_DB, target.integratedLufs - before.integratedLufs);
@@ -115,8 +120,7 @@ export async function normalizeLoudness(
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const file = `${output}.pass${pass}.wav`;
-      await render(input, file, await limiterChain(gainDb, ceiling, target.integratedLufs + 6), signal);
-      const after = await measureLoudness(file, { signal });
+      const after = await render(input, file, await limiterChain(gainDb, ceiling, target.integratedLufs + 6), signal);
       attempts.push({ gainDb, file, after });
       const error = target.integratedLufs - after.integratedLufs;
       const peakOver = after.truePeakDbtp - target.maxTruePeakDbtp;
