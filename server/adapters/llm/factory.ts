@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Writer } from '../../../contracts/writer.ts';
+import { createAnthropicTransport } from './anthropic.ts';
+import { LlmError } from './llm-error.ts';
+import { createLlmWriter } from './llm-writer.ts';
+import { createOfflineWriter } from './offline.ts';
+import { createOpenAiCompatibleTransport } from './openai-compatible.ts';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const writerConfigSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('offline') }),
+  z.object({
+    provider: z.literal('openai'),
+    baseUrl: httpUrl,
+    model: z.string().min(1, 'the model name is required'),
+    apiKey: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(1000).max(600_000).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+  }),
+  z.object({
+    provider: z.literal('anthropic'),
+    apiKey: z.string().min(1, 'the API key is required'),
+    model: z.string().min(1, 'the model name is required'),
+    baseUrl: httpUrl.optional(),
+    maxTokens: z.number().int().min(256).max(64_000).optional(),
+    timeoutMs: z.number().int().min(1000).max(600_000).optional(),
+    temperature: z.number().min(0).max(1).optional(),
+  }),
+]);
+export type WriterConfig = z.infer<typeof writerConfigSchema>;
+
+export interface WriterDeps {
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/** The Writer a configuration asks for; a bad configuration is a CONFIG error naming the field. */
+export function createWriter(config: unknown, deps: WriterDeps = {}): Writer {
+  const parsed = writerConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LlmError('CONFIG', `invalid writer configuration: ${issue?.path.join('.') || 'provider'}: ${issue?.message}`);
+  }
+  const c = parsed.data;
+  if (c.provider === 'offline') return createOfflineWriter({ now: deps.now });
+  if (c.provider === 'openai') return createLlmWriter(createOpenAiCompatibleTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
+  return createLlmWriter(createAnthropicTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
+}
+
+/**
+ * Reads the writer configuration from the environment: LLM_PROVIDER (offline | openai | anthropic,
+ * default offline), LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS.
+ */
+export function writerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WriterConfig {
+  const provider = env.LLM_PROVIDER?.trim() || 'offline';
+  const timeoutMs = env.LLM_TIMEOUT_MS ? Number(env.LLM_TIMEOUT_MS) : undefined;
+  const raw =
+    provider === 'offline'
+      ? { provider }
+      : { provider, baseUrl: env.LLM_BASE_URL || undefined, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY || undefined, timeoutMs };
+  const parsed = writerConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === 'provider' ? 'LLM_PROVIDER' : `LLM_${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (m) => `_${m}`).toUpperCase()}`;
+    throw new LlmError('CONFIG', `${field}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
