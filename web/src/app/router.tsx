@@ -1,0 +1,30 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { AuthGuard } from './AuthGuard.tsx';
+import { LoginPage } from './routes/LoginPage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { ProjectRedirect } from './routes/ProjectRedirect.tsx';
+import { DeletedProjectsPage, ProjectsPage } from './routes/ProjectsPage.tsx';
+import { RegisterPage } from './routes/RegisterPage.tsx';
+import { StagePage } from './routes/StagePage.tsx';
+
+export const createRouter = () =>
+  createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    { path: '/register', element: <RegisterPage /> },
+    {
+      element: <AuthGuard />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <ProjectsPage /> },
+            { path: 'deleted', element: <DeletedProjectsPage /> },
+            { path: 'projects/:id', element: <ProjectRedirect /> },
+            { path: 'projects/:id/stage/:stage', element: <StagePage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);

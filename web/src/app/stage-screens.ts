@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
+import type { StageNumber } from '../lib/domain.ts';
+import type { StageScreenProps } from '../lib/stage-screen.ts';
+
+/**
+ * The screen of each stage. A stage's real screen lives in its own feature folder
+ * (features/<stage-domain>/) and is added here with one line; until then the placeholder shows
+ * the saved data, what the stage will do, completion and a JSON editor.
+ */
+const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>>> = {};
+
+export const stageScreen = (stage: StageNumber): ComponentType<StageScreenProps> => STAGE_SCREENS[stage] ?? PlaceholderStage;

@@ -1,0 +1,25 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { MergeStepBody, Step, UpsertStepBody } from '../../../lib/domain.ts';
+import { http } from '../../../lib/http.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+const stepsPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/steps`;
+
+export const listSteps = (projectId: string, signal?: AbortSignal) => http.get<Step[]>(stepsPath(projectId), signal);
+
+export const stepsQueryOptions = (projectId: string) =>
+  queryOptions({ queryKey: queryKeys.steps(projectId), queryFn: ({ signal }) => listSteps(projectId, signal) });
+
+/**
+ * Create or replace a step. With `ifMatch` (the version the edit started from, 0 for "must not
+ * exist yet") the server answers 412 with the current row if someone wrote in between.
+ */
+export const upsertStep = (projectId: string, body: UpsertStepBody, ifMatch?: number) =>
+  http.post<Step>(stepsPath(projectId), body, ifMatch === undefined ? undefined : { 'if-match': `"${ifMatch}"` });
+
+/** A JSON merge patch: only the fields sent change (null clears completedAt / skipReason). */
+export const mergeStep = (projectId: string, stepNumber: number, patch: MergeStepBody) =>
+  http.patch<Step>(`${stepsPath(projectId)}/${stepNumber}`, patch, { contentType: 'application/merge-patch+json' });
+
+export const skipStep = (projectId: string, stepNumber: number, reason?: string) =>
+  http.post<Step>(`${stepsPath(projectId)}/${stepNumber}/skip`, reason ? { reason } : {});

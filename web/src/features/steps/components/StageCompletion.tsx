@@ -1,0 +1,60 @@
+import { Link } from 'react-router';
+import { Button } from '../../../components/ui/Button.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { stageName } from '../../../i18n/stage-text.ts';
+import { LAST_STAGE, isStageNumber, type StageNumber, type Step } from '../../../lib/domain.ts';
+import { paths } from '../../../lib/paths.ts';
+import { useMergeStep } from '../hooks/useSteps.ts';
+
+interface StageCompletionProps {
+  projectId: string;
+  stage: StageNumber;
+  step: Step | undefined;
+}
+
+/** Whether the stage is finished, the button that finishes it, and the way on to the next one. */
+export function StageCompletion({ projectId, stage, step }: StageCompletionProps) {
+  const { t, formatDate } = useI18n();
+  const merge = useMergeStep(projectId);
+  const next = stage + 1;
+  const finished = Boolean(step?.completedAt || step?.skipReason);
+  const patch = (body: { completedAt?: string | null; skipReason?: null }) => merge.mutate({ stepNumber: stage, patch: body });
+
+  let status: string;
+  if (step?.completedAt) status = t('stage.completedOn', { date: formatDate(step.completedAt, true) });
+  else if (step?.skipReason) status = t('stage.skippedBecause', { reason: step.skipReason });
+  else status = t('stage.notCompleted');
+
+  return (
+    <section className="panel completion" data-testid="stage-completion">
+      <p className="completion__status" data-testid="stage-status">
+        {status}
+      </p>
+      <div className="row">
+        {!finished && (
+          <Button variant="primary" busy={merge.isPending} onClick={() => patch({ completedAt: new Date().toISOString() })}>
+            {t('stage.markComplete')}
+          </Button>
+        )}
+        {step?.completedAt && (
+          <Button variant="ghost" busy={merge.isPending} onClick={() => patch({ completedAt: null })}>
+            {t('stage.markIncomplete')}
+          </Button>
+        )}
+        {step?.skipReason && !step.completedAt && (
+          <Button variant="ghost" busy={merge.isPending} onClick={() => patch({ skipReason: null })}>
+            {t('stage.undoSkip')}
+          </Button>
+        )}
+        {finished && isStageNumber(next) && (
+          <Link className="btn btn--primary" to={paths.stage(projectId, next)}>
+            {t('stage.continue', { n: next, name: stageName(t, next) })} →
+          </Link>
+        )}
+        {finished && stage === LAST_STAGE && <span className="muted">{t('stage.allDone')}</span>}
+      </div>
+      {merge.isError && <ErrorNotice error={merge.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { en, type MessageKey } from './en.ts';
+import { initialLanguage, translate } from './i18n.tsx';
+import { ru } from './ru.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('dictionaries', () => {
+  it('every Russian message exists, is translated text, and has the same placeholders as the English one', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(ru[key].trim(), key).not.toBe('');
+      expect(placeholders(ru[key]), key).toEqual(placeholders(en[key]));
+    }
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate(en, 'projects.stageOf', { n: 3, total: 8, name: 'Script' })).toBe('Stage 3 of 8: Script');
+    expect(translate(ru, 'projects.stageOf', { n: 3, total: 8 })).toBe('Этап 3 из 8: {name}');
+    expect(translate(en, 'editor.notObject')).toContain('{"key": "value"}');
+  });
+});
+
+describe('initialLanguage', () => {
+  it('prefers the stored choice, then the browser languages in order, then English', () => {
+    expect(initialLanguage('ru', ['en-US'])).toBe('ru');
+    expect(initialLanguage(null, ['ru-RU', 'en'])).toBe('ru');
+    expect(initialLanguage(null, ['de-DE', 'en-GB', 'ru'])).toBe('en');
+    expect(initialLanguage('fr', ['de-DE'])).toBe('en');
+  });
+});

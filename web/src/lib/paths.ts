@@ -1,0 +1,9 @@
+/** The app's URLs, shared by every feature that links somewhere. */
+export const paths = {
+  home: '/',
+  deleted: '/deleted',
+  login: '/login',
+  register: '/register',
+  project: (id: string) => `/projects/${id}`,
+  stage: (id: string, stage: number) => `/projects/${id}/stage/${stage}`,
+};
