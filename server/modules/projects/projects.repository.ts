@@ -12,6 +12,11 @@ const summary = sql<string | null>`(
   left join project_steps s2 on s2.project_id = "projects"."id" and s2.step_number = 2
 )`;
 
+/** Last activity: the project row itself or any of its steps. */
+const lastChanged = sql<Date>`greatest(${projects.updatedAt}, (select max(s.updated_at) from project_steps s where s.project_id = "projects"."id"))`.mapWith(
+  (value: unknown) => (value instanceof Date ? value : new Date(String(value))),
+);
+
 const columns = {
   id: projects.id,
   ownerId: projects.ownerId,
@@ -20,7 +25,7 @@ const columns = {
   currentStage: projects.currentStage,
   maxStage: projects.maxStage,
   createdAt: projects.createdAt,
-  updatedAt: projects.updatedAt,
+  updatedAt: lastChanged,
   deletedAt: projects.deletedAt,
   summary,
 };
@@ -53,7 +58,7 @@ export class ProjectsRepository {
       .select(columns)
       .from(projects)
       .where(and(...conditions))
-      .orderBy(desc(filter.deleted ? projects.deletedAt : projects.updatedAt), desc(projects.createdAt))
+      .orderBy(desc(filter.deleted ? projects.deletedAt : lastChanged), desc(projects.createdAt))
       .limit(filter.limit);
   }
 

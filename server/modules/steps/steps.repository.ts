@@ -59,11 +59,11 @@ const sourceVersionsOf = (projectRef: string, param: string) =>
 
 const RETURNING = `returning s.*, ${sourceVersionsOf('s.project_id', '$4')} as source_versions`;
 
-/** The owner's live project, touched so lists sort by activity; no row when missing or not theirs. */
-const OWNED_PROJECT = `with p as (
-  update projects set updated_at = now()
-  where id = $1 and owner_id = $2 and deleted_at is null
-  returning id)`;
+/**
+ * The owner's live project; no row when missing or not theirs. Read, not touched: the project
+ * list derives "last changed" from its steps, so step writes stay one cheap row upsert.
+ */
+const OWNED_PROJECT = `with p as (select id from projects where id = $1 and owner_id = $2 and deleted_at is null)`;
 
 export class StepsRepository {
   constructor(private readonly database: DatabaseHandle) {}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
+
+const CONNECTIONS = 64;
+const DURATION_SEC = 10;
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const STEP_DATA = { finalScript: { scenes: Array.from({ length: 6 }, (_, i) => ({ id: String(i + 1), text: `Scene ${i + 1} of the benchmark script, about twenty words long so that the body looks like a real one.` })), totalWords: 120, duration: 48 } };
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(url: string, cookie: string, projectIds: string[], kind: 'upsert' | 'list'): Promise<LoadResult> {
+  let counter = 0;
+  const body = (id: string) => JSON.stringify({ stepNumber: 3, data: { ...STEP_DATA, by: id } });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_SEC,
+    headers: { cookie, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: kind === 'upsert' ? 'POST' : 'GET',
+        setupRequest: (request) => {
+          const id = projectIds[counter++ % projectIds.length]!;
+          return { ...request, path: `/api/projects/${id}/steps`, ...(kind === 'upsert' ? { body: body(id) } : {}) };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+type Query = (text: string, values: unknown[]) => Promise<unknown>;
+
+/** The same upsert statement shape, straight through the driver, from 64 concurrent loops. */
+async function rawUpsertRate(query: Query, projectIds: string[]): Promise<number> {
+  const deadline = performance.now() + DURATION_SEC * 1000;
+  let done = 0;
+  const text = `insert into project_steps (project_id, step_number, data) values ($1, 3, $2::json)
+    on conflict (project_id, step_number) do update set data = excluded.data, version = project_steps.version + 1, updated_at = now()`;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, i) => {
+      const id = projectIds[i % projectIds.length]!;
+      while (performance.now() < deadline) {
+        await query(text, [id, JSON.stringify({ ...STEP_DATA, by: id })]);
+        done++;
+      }
+    }),
+  );
+  return done / DURATION_SEC;
+}
+
+async function prepare(url: string) {
+  const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
+  const registered = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'benchmark password' }),
+  });
+  const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+  const projectIds: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const response = await fetch(`${url}/api/projects`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    projectIds.push(((await response.json()) as { id: string }).id);
+  }
+  return { cookie, projectIds };
+}
+
+async function benchDatabase(kind: 'pglite' | 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rf-bench-'));
+  let databaseUrl = '';
+  let dbName = '';
+  if (kind === 'postgres') {
+    dbName = `rf_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(ADMIN_URL);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const env = { DATA_DIR: dataDir, EMBEDDED_WORKER: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  let server = await startServer(env);
+  const { cookie, projectIds } = await prepare(server.url);
+  const upsert = await load(server.url, cookie, projectIds, 'upsert');
+  const list = await load(server.url, cookie, projectIds, 'list');
+  await server.stop();
+
+  server = await startServer(env);
+  const restartMs = server.startedInMs;
+  await server.stop();
+
+  let raw: number;
+  if (kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    raw = await rawUpsertRate((text, values) => pool.query(text, values), projectIds);
+    await pool.end();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database ${dbName} with (force)`);
+    await admin.end();
+  } else {
+    const db = new PGlite(join(dataDir, 'db'));
+    raw = await rawUpsertRate((text, values) => db.query(text, values), projectIds);
+    await db.close();
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  return { kind, upsert, list, raw, restartMs };
+}
+
+export async function benchApiSteps(): Promise<void> {
+  const rows = [];
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const r = await benchDatabase(kind);
+    console.log(kind, JSON.stringify(r));
+    rows.push(r);
+  }
+  const table = rows
+    .map(
+      (r) =>
+        `| ${r.kind} | ${round(r.upsert.rps, 0)} | ${r.upsert.p50} / ${r.upsert.p99} | ${round(r.raw, 0)} | ${round((100 * r.upsert.rps) / r.raw, 0)}% | ${round(r.list.rps, 0)} | ${r.list.p50} / ${r.list.p99} | ${r.upsert.non2xx + r.list.non2xx} | ${round(r.restartMs / 1000, 2)} s |`,
+    )
+    .join('\n');
+  writeBenchmarkSection(
+    'api-steps',
+    `## Step store under load (\`bench/api-steps.bench.ts\`)
+
+${new Date().toISOString().slice(0, 10)}, ${machineLine()}. The server runs as its own process; autocannon
+sends ${CONNECTIONS} connections for ${DURATION_SEC} s each: \`POST /api/projects/:id/steps\` (upsert of a ~1 KB step 3
+over ${CONNECTIONS} projects, session cookie auth) and \`GET /api/projects/:id/steps\`. "Raw SQL" is the same
+\`INSERT ... ON CONFLICT DO UPDATE\` straight through the same driver (pg pool of 20 / PGlite) from ${CONNECTIONS}
+concurrent loops. "Start" is process start to the first 200 from \`/api/health\` on the existing DATA_DIR/database.
+
+| database | upsert req/s | upsert p50 / p99 ms | raw SQL upserts/s | API / raw | list req/s | list p50 / p99 ms | errors | start |
+|---|---|---|---|---|---|---|---|---|
+${table}
+
+Targets on PostgreSQL: upsert throughput at least 50% of raw SQL, p99 under 25 ms; start under 3 s.`,
+  );
+}

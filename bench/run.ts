@@ -1,0 +1,13 @@
+import { benchApiSteps } from './api-steps.bench.ts';
+
+/** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  'api-steps': benchApiSteps,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`== ${name}`);
+  await run();
+}
