@@ -3,8 +3,9 @@
  * engine and language, the latency of regenerating one scene, and espeak-ng's speaking rate.
  * Run: npx tsx server/modules/voice/bench/narrate.bench.ts [--json]
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../../../contracts/formats.ts';
 import { decodeToPcm } from '../../../adapters/ffmpeg/audio.ts';
@@ -24,19 +25,40 @@ interface Row {
   audioSec: number;
   coldSec: number;
   rtf: number;
+  /** CPU seconds (this process, its worker threads and its finished child processes) per audio second. */
+  cpuRtf: number;
   synthesisSec: number;
   normalizeSec: number;
   regenerateOneSceneSec: number;
+  regenerateCpuSec: number;
   regenerateCalls: number;
   cachedRerunSec: number;
   narrationWps: number;
   speechOnlyWps: number;
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+/**
+ * CPU time used so far, including ffmpeg and espeak-ng child processes (Linux /proc); wall time
+ * on a shared machine says more about the neighbours than about this code.
+ */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime, fields 16 and 17 of stat, in clock ticks (100 per second on Linux).
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = Number.NaN;
+  }
+  return (own.user + own.system) / 1e6 + children;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSec: number }> {
   const started = performance.now();
+  const cpuBefore = cpuSeconds();
   const value = await run();
-  return { value, seconds: (performance.now() - started) / 1000 };
+  return { value, seconds: (performance.now() - started) / 1000, cpuSec: cpuSeconds() - cpuBefore };
 }
 
 /** Words per second of the voice itself: each scene synthesised whole, silence trimmed, no pauses. */
@@ -73,9 +95,11 @@ async function bench(engine: 'binary' | 'wasm', language: Language, root: string
     audioSec: cold.value.durationSec,
     coldSec: cold.seconds,
     rtf: cold.seconds / cold.value.durationSec,
+    cpuRtf: cold.cpuSec / cold.value.durationSec,
     synthesisSec: ((phaseStarts.normalizing ?? 0) - (phaseStarts.synthesizing ?? 0)) / 1000,
     normalizeSec: ((phaseStarts.writing ?? 0) - (phaseStarts.normalizing ?? 0)) / 1000,
     regenerateOneSceneSec: regenerate.seconds,
+    regenerateCpuSec: regenerate.cpuSec,
     regenerateCalls: regenerate.value.synthesisCalls,
     cachedRerunSec: cached.seconds,
     narrationWps: words / cold.value.durationSec,
@@ -84,6 +108,7 @@ async function bench(engine: 'binary' | 'wasm', language: Language, root: string
 }
 
 const root = await mkdtemp(join(tmpdir(), 'rf-voice-bench-'));
+console.log(`load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 try {
   const rows: Row[] = [];
   for (const engine of ['binary', 'wasm'] as const) {
@@ -93,11 +118,11 @@ try {
     console.log(JSON.stringify(rows, null, 2));
   } else {
     const f = (n: number, digits = 2) => n.toFixed(digits);
-    console.log('| engine | lang | words | audio s | cold s | RTF | synth s | normalise s | regen 1 scene s (calls) | cached rerun s | narration wps | speech-only wps |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| engine | lang | words | audio s | cold s | RTF | CPU RTF | synth s | normalise s | regen 1 scene s (CPU s, calls) | cached rerun s | narration wps | speech-only wps |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(
-        `| espeak-ng ${r.engine} | ${r.language} | ${r.words} | ${f(r.audioSec, 1)} | ${f(r.coldSec)} | ${f(r.rtf, 3)} | ${f(r.synthesisSec)} | ${f(r.normalizeSec)} | ${f(r.regenerateOneSceneSec)} (${r.regenerateCalls}) | ${f(r.cachedRerunSec)} | ${f(r.narrationWps)} | ${f(r.speechOnlyWps)} |`,
+        `| espeak-ng ${r.engine} | ${r.language} | ${r.words} | ${f(r.audioSec, 1)} | ${f(r.coldSec)} | ${f(r.rtf, 3)} | ${f(r.cpuRtf, 3)} | ${f(r.synthesisSec)} | ${f(r.normalizeSec)} | ${f(r.regenerateOneSceneSec)} (${f(r.regenerateCpuSec)}, ${r.regenerateCalls}) | ${f(r.cachedRerunSec)} | ${f(r.narrationWps)} | ${f(r.speechOnlyWps)} |`,
       );
     }
   }
