@@ -106,3 +106,21 @@ test('an unknown project or stage is reported, not shown blank', async ({ page }
   await page.goto('/projects/not-a-uuid');
   await expect(page.getByText('This project does not exist or was deleted.')).toBeVisible();
 });
+
+test("an unsaved edit on one stage never shows up on another stage's editor", async ({ page }) => {
+  await registerNewUser(page);
+  await createProject(page, 'Draft isolation');
+  await completeStage(page);
+  await page.getByRole('link', { name: /Continue to stage 2/ }).click();
+  await expect(stageHeading(page, 'Content & analysis')).toBeVisible();
+
+  // Between two stages already reached, the screen changes without a loading state in between.
+  await stageLink(page, 1).click();
+  await expect(stageHeading(page, 'Source')).toBeVisible();
+  await page.getByTestId('step-editor').fill('{"idea": "typed but not saved"}');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await stageLink(page, 2).click();
+  await expect(stageHeading(page, 'Content & analysis')).toBeVisible();
+  await expect(page.getByTestId('step-editor')).toHaveValue('{}');
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0);
+});

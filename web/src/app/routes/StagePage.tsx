@@ -87,7 +87,8 @@ function StageContent({ project, steps, stage, refusal }: StageContentProps) {
   return (
     <div className="stack-lg">
       {heading}
-      <Screen project={project} stage={stage} steps={steps} step={steps.find((s) => s.stepNumber === stage)} />
+      {/* Keyed by stage: drafts and notices of one stage must never carry over to another. */}
+      <Screen key={`${project.id}:${stage}`} project={project} stage={stage} steps={steps} step={steps.find((s) => s.stepNumber === stage)} />
     </div>
   );
 }

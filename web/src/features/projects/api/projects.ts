@@ -12,7 +12,8 @@ export function listProjects(filter: ProjectFilter, signal?: AbortSignal): Promi
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.deleted) query.set('deleted', 'true');
-  const suffix = query.size ? `?${query}` : '';
+  const text = query.toString();
+  const suffix = text ? `?${text}` : '';
   return http.get<Project[]>(`/api/projects${suffix}`, signal);
 }
 

@@ -36,7 +36,7 @@ export function StageSidebar({ project, steps, viewing }: StageSidebarProps) {
     const list = listRef.current;
     const active = list?.querySelector<HTMLElement>('[aria-current="page"]');
     if (list && active && list.scrollWidth > list.clientWidth) {
-      list.scrollLeft = Math.max(0, active.offsetLeft - list.offsetLeft - 16);
+      list.scrollLeft += active.getBoundingClientRect().left - list.getBoundingClientRect().left - 48;
     }
   }, [viewing]);
 
