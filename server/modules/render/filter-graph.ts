@@ -112,6 +112,24 @@ function clipInputArgs(source: ClipSource, clip: SceneClip, fps: number): string
   ];
 }
 
+/**
+ * Splits a clip into the frames shown alone and the frames that go into crossfades. xfade only
+ * takes 4:4:4 formats (ffmpeg 5.1), so only the few transition frames are converted for it;
+ * passing whole clips through xfade costs a 4:2:0 <-> 4:4:4 conversion on every frame.
+ */
+function splitForCrossfades(clip: SceneClip, head: number, tail: number, fps: number): { filters: string[]; head?: string; body: string; tail?: string } {
+  const label = `c${clip.index}`;
+  if (head === 0 && tail === 0) return { filters: [], body: label };
+  const frames = clipFrames(clip);
+  const outputs = [head > 0 ? 'h' : '', 'b', tail > 0 ? 't' : ''].filter(Boolean);
+  const filters = [`[${label}]split=${outputs.length}${outputs.map((o) => `[${label}${o}]`).join('')}`];
+  const restamp = `settb=1/${fps},setpts=N`;
+  if (head > 0) filters.push(`[${label}h]trim=end_frame=${head},format=yuv444p[${label}head]`);
+  filters.push(`[${label}b]trim=start_frame=${head}:end_frame=${frames - tail},${restamp}[${label}body]`);
+  if (tail > 0) filters.push(`[${label}t]trim=start_frame=${frames - tail},${restamp},format=yuv444p[${label}tail]`);
+  return { filters, head: head > 0 ? `${label}head` : undefined, body: `${label}body`, tail: tail > 0 ? `${label}tail` : undefined };
+}
+
 /** The video part of the render: one chain per clip, joined by cuts, crossfades or fades, captions on top. */
 export function buildVideoGraph(req: GraphRequest): VideoGraph {
   const { timeline, window } = req;
@@ -124,24 +142,29 @@ export function buildVideoGraph(req: GraphRequest): VideoGraph {
     filters.push(clipChain(req, clip, i));
   });
 
-  const windowStart = clips[0]!.startFrame - clips[0]!.leadIn;
-  let current = `c${clips[0]!.index}`;
-  for (const clip of clips.slice(1)) {
-    const joined = `j${clip.index}`;
-    if (clip.join === 'xfade') {
-      const offset = (clip.startFrame - clip.xfadeFrames / 2 - windowStart) / fps;
-      filters.push(`[${current}][c${clip.index}]xfade=transition=fade:duration=${(clip.xfadeFrames / fps).toFixed(4)}:offset=${offset.toFixed(4)}[${joined}]`);
-    } else {
-      filters.push(`[${current}][c${clip.index}]concat=n=2:v=1:a=0,settb=1/${fps}[${joined}]`);
+  // Crossfades only between clips of the window; at its edges a clip keeps its overlap frames as they are.
+  const xfadeInto = (i: number) => (i > 0 && clips[i]?.join === 'xfade' ? clips[i]!.xfadeFrames : 0);
+  const parts = clips.map((clip, i) => splitForCrossfades(clip, xfadeInto(i), xfadeInto(i + 1), fps));
+  const sequence: string[] = [];
+  parts.forEach((part, i) => {
+    filters.push(...part.filters);
+    const previousTail = parts[i - 1]?.tail;
+    if (part.head && previousTail) {
+      const seconds = (xfadeInto(i) / fps).toFixed(4);
+      filters.push(`[${previousTail}][${part.head}]xfade=transition=fade:duration=${seconds}:offset=0,format=yuv420p,settb=1/${fps},setpts=N[x${clips[i]!.index}]`);
+      sequence.push(`x${clips[i]!.index}`);
     }
-    current = joined;
-  }
+    sequence.push(part.body);
+  });
 
+  const windowStart = clips[0]!.startFrame - clips[0]!.leadIn;
   const tail: string[] = [];
+  if (sequence.length > 1) tail.push(`concat=n=${sequence.length}:v=1:a=0`);
+  tail.push(`settb=1/${fps}`);
   // Captions are timed on the whole video; a window that starts later is shifted onto that clock.
   if (windowStart > 0) tail.push(`setpts=PTS+${windowStart}`);
   if (req.assPath) tail.push(`ass=filename=${escapeFilterValue(req.assPath)}:fontsdir=${escapeFilterValue(req.fontsDir)}`);
   tail.push('format=yuv420p');
-  filters.push(`[${current}]${tail.join(',')}[vout]`);
+  filters.push(`${sequence.map((label) => `[${label}]`).join('')}${tail.join(',')}[vout]`);
   return { inputArgs, filters, inputCount: clips.length };
 }
