@@ -26,7 +26,7 @@ export function AppLayout() {
           <span className="brand__mark" aria-hidden="true">▶</span>
           {t('app.name')}
         </Link>
-        <nav className="topbar__nav" aria-label={t('app.name')}>
+        <nav className="topbar__nav" aria-label={t('nav.main')}>
           <NavLink to={paths.home} end className="topbar__link">
             {t('nav.projects')}
           </NavLink>

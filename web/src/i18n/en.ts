@@ -6,6 +6,7 @@ export const en = {
   'app.language': 'Language',
   'app.skipToContent': 'Skip to content',
 
+  'nav.main': 'Main navigation',
   'nav.projects': 'Projects',
   'nav.deleted': 'Recently deleted',
   'nav.signOut': 'Sign out',

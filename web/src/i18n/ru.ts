@@ -7,6 +7,7 @@ export const ru: Messages = {
   'app.language': 'Язык',
   'app.skipToContent': 'Перейти к содержимому',
 
+  'nav.main': 'Основная навигация',
   'nav.projects': 'Проекты',
   'nav.deleted': 'Недавно удалённые',
   'nav.signOut': 'Выйти',
