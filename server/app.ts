@@ -71,7 +71,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, decorateReply: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, decorateReply: false });
   app.setNotFoundHandler((request, reply) => {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html', WEB_DIST);

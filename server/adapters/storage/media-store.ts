@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -14,6 +14,7 @@ export class LocalMediaStore {
 
   constructor(root: string) {
     this.root = resolve(root);
+    mkdirSync(this.root, { recursive: true });
   }
 
   /** The file behind a key; keys never escape the store's root. */
