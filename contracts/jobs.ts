@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['script.generate', 'voice.narrate', 'render.video', 'feeds.fetch', 'maintenance.purge'] as const;
+export const JOB_NAMES = ['script.generate', 'voice.narrate', 'render.video', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -15,6 +15,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'script.generate': projectJob.extend({
     /** Regenerate only this scene; absent means the whole script. */
     sceneId: z.string().optional(),
+    /** A full regeneration the author confirmed: their choices and final script are cleared. */
+    replace: z.boolean().optional(),
   }),
   'voice.narrate': projectJob.extend({ sceneIds: z.array(z.string()).optional() }),
   'render.video': projectJob.extend({
@@ -22,6 +24,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
     quality: z.enum(['draft', 'standard', 'high']).default('standard'),
   }),
   'feeds.fetch': z.object({ feedId: z.uuid().optional() }),
+  /** System job: enqueues a feeds.fetch for every feed due for a refresh. */
+  'feeds.schedule': z.object({}),
   'maintenance.purge': z.object({}),
 } satisfies Record<JobName, z.ZodType>;
 

@@ -15,6 +15,8 @@ import { AssetsService } from './modules/assets/assets.service.ts';
 import { CredentialsService } from './modules/credentials/credentials.service.ts';
 import { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { JobsService } from './modules/jobs/jobs.service.ts';
+import { ScriptVersionsRepository } from './modules/script/script-versions.repository.ts';
+import { createTextPipeline } from './modules/writers/text-pipeline.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -25,7 +27,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER });
   const mediaStore = new LocalMediaStore(join(config.DATA_DIR, 'media'));
   const projects = new ProjectsService(projectsRepository, stepsRepository, clock);
-  return {
+  const scriptVersions = new ScriptVersionsRepository(database);
+  const services = {
     config,
     database,
     clock,
@@ -35,10 +38,11 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     mediaStore,
     projects,
     assets: new AssetsService(new AssetsRepository(database.db), mediaStore, projects, join(config.DATA_DIR, 'tmp')),
-    steps: new StepsService(database, stepsRepository, projectsRepository),
+    steps: new StepsService(database, stepsRepository, projectsRepository, [scriptVersions.stepHook()]),
     jobs: new JobsService(jobsRepository, queue),
     credentials: new CredentialsService(database.db, config),
   };
+  return { ...services, textPipeline: createTextPipeline({ ...services, scriptVersions }) };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -17,6 +17,7 @@ import { registerStepRoutes } from './modules/steps/steps.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerAssetRoutes } from './modules/assets/assets.routes.ts';
 import { registerCredentialRoutes } from './modules/credentials/credentials.routes.ts';
+import { registerTextPipelineRoutes } from './modules/writers/text-pipeline.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -49,6 +50,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerJobRoutes(router, context.jobs, context.projects);
   registerAssetRoutes(router, context.assets);
   registerCredentialRoutes(router, context.credentials);
+  registerTextPipelineRoutes(router, context.textPipeline);
 
   router.addPublic({
     method: 'GET',

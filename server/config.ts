@@ -23,6 +23,8 @@ const envSchema = z.object({
   EMBEDDED_WORKER: booleanFlag.default(true),
   /** host:port pairs the SSRF-safe fetcher may reach although private; for tests only. */
   FETCH_ALLOW_PRIVATE_HOSTS: commaList.default([]),
+  /** News feeds are fetched again when their last fetch is older than this. */
+  FEED_REFRESH_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 
   // Providers configured by the operator for every user (users can also save their own keys).
   WRITER_PROVIDER: z.enum(['offline', 'openai', 'anthropic']).default('offline'),

@@ -24,6 +24,7 @@ export async function startServices(
     });
     await worker.start();
     await context.queue.schedule('maintenance.purge', '17 * * * *', JOB_POLICIES['maintenance.purge']);
+    await context.queue.schedule('feeds.schedule', '*/5 * * * *', JOB_POLICIES['feeds.schedule']);
   }
   return {
     worker,

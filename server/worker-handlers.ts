@@ -1,9 +1,11 @@
 import type { AppContext } from './app-context.ts';
 import type { JobHandlers } from './modules/jobs/job-handlers.ts';
+import { textPipelineJobHandlers } from './modules/writers/text-pipeline.ts';
 
 /** One handler per job name, built over the app's services. */
 export function createJobHandlers(context: AppContext): JobHandlers {
   return {
+    ...textPipelineJobHandlers(context.textPipeline),
     'maintenance.purge': async () => {
       const now = context.clock.now();
       const purged = await context.projects.purgeExpired();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatedScriptSchema } from '../../../contracts/script.ts';
-import { createWriter, writerConfigFromEnv } from './factory.ts';
+import { createWriter } from './factory.ts';
 import { LlmError } from './llm-error.ts';
 
 describe('createWriter', () => {
@@ -29,19 +29,5 @@ describe('createWriter', () => {
     expect(() => createWriter({ provider: 'openai', baseUrl: 'ftp://x', model: 'm' })).toThrow(/baseUrl/);
     expect(() => createWriter({ provider: 'anthropic', model: 'm' })).toThrow(/apiKey/);
     expect(() => createWriter({ provider: 'gemini' })).toThrow(LlmError);
-  });
-});
-
-describe('writerConfigFromEnv', () => {
-  it('defaults to offline and reads the LLM_* variables', () => {
-    expect(writerConfigFromEnv({})).toEqual({ provider: 'offline' });
-    expect(writerConfigFromEnv({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://localhost:1234/v1', LLM_MODEL: 'qwen2.5', LLM_TIMEOUT_MS: '30000' })).toEqual({
-      provider: 'openai',
-      baseUrl: 'http://localhost:1234/v1',
-      model: 'qwen2.5',
-      timeoutMs: 30000,
-    });
-    expect(() => writerConfigFromEnv({ LLM_PROVIDER: 'anthropic', LLM_MODEL: 'claude' })).toThrow(/LLM_API_KEY/);
-    expect(() => writerConfigFromEnv({ LLM_PROVIDER: 'openai', LLM_MODEL: 'x' })).toThrow(/LLM_BASE_URL/);
   });
 });

@@ -47,23 +47,3 @@ export function createWriter(config: unknown, deps: WriterDeps = {}): Writer {
   if (c.provider === 'openai') return createLlmWriter(createOpenAiCompatibleTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
   return createLlmWriter(createAnthropicTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
 }
-
-/**
- * Reads the writer configuration from the environment: LLM_PROVIDER (offline | openai | anthropic,
- * default offline), LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS.
- */
-export function writerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WriterConfig {
-  const provider = env.LLM_PROVIDER?.trim() || 'offline';
-  const timeoutMs = env.LLM_TIMEOUT_MS ? Number(env.LLM_TIMEOUT_MS) : undefined;
-  const raw =
-    provider === 'offline'
-      ? { provider }
-      : { provider, baseUrl: env.LLM_BASE_URL || undefined, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY || undefined, timeoutMs };
-  const parsed = writerConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === 'provider' ? 'LLM_PROVIDER' : `LLM_${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (m) => `_${m}`).toUpperCase()}`;
-    throw new LlmError('CONFIG', `${field}: ${issue?.message}`);
-  }
-  return parsed.data;
-}

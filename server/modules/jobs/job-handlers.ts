@@ -33,5 +33,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   // Renders use both cores; one at a time per worker process.
   'render.video': { retryLimit: 2, retryDelaySec: 3, expireInSeconds: 4 * 60 * MINUTE, concurrency: 1 },
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
+  'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
 };

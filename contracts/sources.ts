@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+
+/** An imported article: the material stage 2 starts from. */
+export const articleSchema = z.object({
+  title: z.string(),
+  byline: z.string().nullable(),
+  /** Clean text; paragraphs separated by a blank line. */
+  text: z.string(),
+  lead: z.string(),
+  leadImage: z.string().nullable(),
+  images: z.array(z.string()),
+  language: languageSchema,
+  /** ISO 8601, or null when the page does not say. */
+  publishedAt: z.string().nullable(),
+  siteName: z.string().nullable(),
+  url: z.string().nullable(),
+  wordCount: z.number().int().min(0),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+const urlField = z.string().trim().min(1, 'url is empty').max(2048, 'url is longer than 2048 characters');
+export const MAX_IMPORT_TEXT = 2_000_000;
+
+/** `{url}` fetches the page, `{html, url?}` reads pasted HTML, `{text, title?}` reads text or Markdown. */
+export const importSourceBodySchema = z
+  .object({
+    url: urlField.optional(),
+    html: z.string().max(MAX_IMPORT_TEXT).optional(),
+    text: z.string().max(MAX_IMPORT_TEXT).optional(),
+    title: z.string().max(500).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.html !== undefined && body.text !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'send either html or text, not both' });
+    } else if (body.html === undefined && body.text === undefined && body.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'send one of url, html or text' });
+    } else if (body.text !== undefined && body.url !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'url goes with html (as its address), not with text' });
+    }
+  });
+export type ImportSourceBody = z.infer<typeof importSourceBodySchema>;
+
+/** Why an import failed, in `error.details.reason` (SafeFetchError codes for fetches). */
+export const IMPORT_FAILURE_REASONS = [
+  'BAD_URL',
+  'BLOCKED_ADDRESS',
+  'DNS',
+  'TIMEOUT',
+  'ABORTED',
+  'TOO_LARGE',
+  'TOO_MANY_REDIRECTS',
+  'UNSUPPORTED_CONTENT_TYPE',
+  'HTTP_STATUS',
+  'NETWORK',
+  'EMPTY_INPUT',
+  'NO_ARTICLE',
+  'UNSUPPORTED_FILE',
+] as const;
+
+/** Upload limit of POST /api/sources/import/file. */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+export const IMPORT_FILE_EXTENSIONS = ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown'] as const;
+
+/** The content a stage-1 source resolved to, when the client already imported it. */
+export const sourceContentSchema = z.object({
+  title: z.string().max(500),
+  text: z.string().trim().min(1, 'the text is empty').max(200_000),
+  byline: z.string().max(500).nullable().optional(),
+  images: z.array(z.string().max(2048)).max(100).optional(),
+  leadImage: z.string().max(2048).nullable().optional(),
+  publishedAt: z.string().max(40).nullable().optional(),
+  siteName: z.string().max(300).nullable().optional(),
+  url: z.string().max(2048).nullable().optional(),
+});
+export type SourceContent = z.infer<typeof sourceContentSchema>;
+
+/**
+ * Stage 1 applied: the source, format, language and length are saved as step 1 (completed) and
+ * the content (with its analysis) as step 2. Replacing a stage-2 text that came from another
+ * source needs `replace: true` (409 otherwise), so an author's edits are never lost silently.
+ */
+export const applySourceBodySchema = z
+  .object({
+    sourceType: sourceTypeSchema,
+    idea: z.string().trim().max(2000).optional(),
+    text: z.string().max(200_000).optional(),
+    url: urlField.optional(),
+    newsItemId: z.uuid({ message: 'must be a news item id (UUID)' }).optional(),
+    /** Set when the text came from an uploaded file. */
+    fileName: z.string().max(255).optional(),
+    /** The imported article, so the server does not fetch the URL a second time. */
+    content: sourceContentSchema.optional(),
+    format: formatSchema,
+    language: languageSchema.optional(),
+    targetDurationSec: z.number().int().min(5).max(600).optional(),
+    replace: z.boolean().optional(),
+  })
+  .superRefine((body, ctx) => {
+    const need = { idea: body.idea, text: body.text ?? body.content?.text, url: body.url, news: body.newsItemId }[body.sourceType];
+    if (!need?.trim()) {
+      const field = { idea: 'idea', text: 'text', url: 'url', news: 'newsItemId' }[body.sourceType];
+      ctx.addIssue({ code: 'custom', path: [field], message: `a ${body.sourceType} source needs ${field}` });
+    }
+  });
+export type ApplySourceBody = z.infer<typeof applySourceBodySchema>;

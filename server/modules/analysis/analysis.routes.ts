@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { analyseInputSchema, analysisResultSchema } from '../../../contracts/analysis.ts';
+import { projectParamsSchema, stepSchema } from '../../../contracts/steps.ts';
+import type { ApiRouter } from '../../http/router.ts';
+import type { AnalysisService } from './analysis.service.ts';
+
+const analyseProjectBodySchema = z
+  .object({
+    text: z.string().max(200_000).optional(),
+    title: z.string().max(500).optional(),
+    baseVersion: z.number().int().min(0).optional(),
+  })
+  .optional();
+
+export function registerAnalysisRoutes(router: ApiRouter, analysis: AnalysisService) {
+  router.add({
+    method: 'POST',
+    url: '/api/analysis',
+    summary: "Potential score 0-100 with breakdown, verdict, key facts, recommended format and speaking time, by your writer",
+    tags: ['analysis'],
+    body: analyseInputSchema,
+    response: analysisResultSchema,
+    errors: [409, 502],
+    handler: ({ user, body }) => analysis.analyse(user.userId, body),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/projects/:id/analysis',
+    summary: 'Analyse the stage-2 text (or the text sent, which is saved with it) and store the analysis in step 2',
+    tags: ['analysis'],
+    params: projectParamsSchema,
+    body: analyseProjectBodySchema,
+    response: stepSchema,
+    errors: [404, 409, 412, 502],
+    handler: ({ user, params, body }) => analysis.analyseProject(user, params.id, body ?? {}),
+  });
+}

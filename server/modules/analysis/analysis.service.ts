@@ -1,0 +1,54 @@
+import type { AnalyseInput, AnalysisResult } from '../../../contracts/analysis.ts';
+import { languageSchema } from '../../../contracts/formats.ts';
+import type { Step } from '../../../contracts/steps.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AuthContext } from '../../http/router.ts';
+import type { StepsService } from '../steps/steps.service.ts';
+import { viaWriter } from '../writers/writer-errors.ts';
+import type { WritersService } from '../writers/writers.service.ts';
+
+export interface AnalyseProjectBody {
+  /** A new text for stage 2 (saved with the analysis); absent: the saved text. */
+  text?: string;
+  title?: string;
+  /** The step-2 version the edit started from; 412 if it moved on. */
+  baseVersion?: number;
+}
+
+const stringOr = (value: unknown, fallback?: string) => (typeof value === 'string' ? value : fallback);
+
+/** Stage 2: the potential of a text, by the user's writer (the offline analyser unless they plugged in an LLM). */
+export class AnalysisService {
+  constructor(
+    private readonly writers: WritersService,
+    private readonly steps: StepsService,
+  ) {}
+
+  async analyse(userId: string, input: AnalyseInput): Promise<AnalysisResult> {
+    const writer = await this.writers.forUser(userId);
+    return viaWriter(() => writer.analyse(input));
+  }
+
+  /** Analyses the stage-2 text (or a new one) and saves text and analysis into step 2. */
+  async analyseProject(user: AuthContext, projectId: string, body: AnalyseProjectBody): Promise<Step> {
+    const steps = await this.steps.list(user, projectId);
+    const source = steps.find((s) => s.stepNumber === 1)?.data ?? {};
+    const content = steps.find((s) => s.stepNumber === 2)?.data ?? {};
+    const text = body.text ?? stringOr(content.text, '')!;
+    if (!text.trim()) {
+      throw new AppError('VALIDATION_FAILED', 'text: stage 2 has no text to analyse yet', { issues: [{ path: 'text', message: 'empty' }] });
+    }
+    const title = body.title ?? stringOr(content.title);
+    const language = languageSchema.safeParse(source.language);
+    const analysis = await this.analyse(user.userId, {
+      text,
+      title,
+      language: language.success ? language.data : undefined,
+      publishedAt: stringOr(content.publishedAt) ?? null,
+    });
+    const patch: Record<string, unknown> = { analysis };
+    if (body.text !== undefined) patch.text = body.text;
+    if (body.title !== undefined) patch.title = body.title;
+    return this.steps.merge(user, projectId, 2, { data: patch, baseVersion: body.baseVersion });
+  }
+}
