@@ -49,7 +49,7 @@ export async function prepareClipSources(
       await sharp(visual.path, { limitInputPixels: 100_000_000 })
         .rotate()
         .resize(size.width, size.height, { fit: 'cover', position: 'attention' })
-        .removeAlpha()
+        .flatten({ background: '#000000' })
         .png({ compressionLevel: 1 })
         .toFile(path);
       sources[index] = { kind: 'still', path };
