@@ -29,6 +29,8 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/projects/{id}/steps/{stepNumber}/skip': { reason: 'x' },
   'POST /api/auth/tokens': { name: 'x' },
   'POST /api/projects': { title: 'x' },
+  'POST /api/projects/{id}/source': { sourceType: 'idea', idea: 'An idea', format: 'news' },
+  'PUT /api/projects/{id}/script/final': { choices: { s1: { text: 'x' } } },
 };
 
 describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
@@ -89,6 +91,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     ids.jobId = (await t.context.jobs.enqueue({ ownerId: owner.user.id, projectId, name: 'script.generate', payload: { projectId } })).id;
     const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: owner.cookie }, payload: { name: 'mine' } });
     ids.tokenId = token.json().id;
+    ids.version = '1';
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie }, payload: { stepNumber: 4, data: { x: 1 } } });
     await t.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}`, headers: { cookie: owner.cookie } });
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/restore`, headers: { cookie: owner.cookie } });
