@@ -17,6 +17,8 @@ import { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { JobsService } from './modules/jobs/jobs.service.ts';
 import { ScriptVersionsRepository } from './modules/script/script-versions.repository.ts';
 import { createTextPipeline } from './modules/writers/text-pipeline.ts';
+import { VoiceProviders } from './modules/voice/voice-providers.ts';
+import { VoiceService } from './modules/voice/voice.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -42,7 +44,10 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     jobs: new JobsService(jobsRepository, queue),
     credentials: new CredentialsService(database.db, config),
   };
-  return { ...services, textPipeline: createTextPipeline({ ...services, scriptVersions }) };
+  const voiceProviders = new VoiceProviders(config, services.credentials);
+  const { steps, assets, jobs } = services;
+  const textPipeline = createTextPipeline({ ...services, scriptVersions });
+  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }) };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -18,6 +18,7 @@ import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerAssetRoutes } from './modules/assets/assets.routes.ts';
 import { registerCredentialRoutes } from './modules/credentials/credentials.routes.ts';
 import { registerTextPipelineRoutes } from './modules/writers/text-pipeline.ts';
+import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -51,6 +52,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerAssetRoutes(router, context.assets);
   registerCredentialRoutes(router, context.credentials);
   registerTextPipelineRoutes(router, context.textPipeline);
+  registerVoiceRoutes(router, context.voice);
 
   router.addPublic({
     method: 'GET',

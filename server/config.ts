@@ -41,6 +41,9 @@ const envSchema = z.object({
   OPENAI_TTS_API_KEY: z.string().optional(),
   OPENAI_TTS_MODEL: z.string().default('tts-1'),
   OPENAI_TTS_VOICES: commaList.optional(),
+  /** espeak-ng, the embedded voice: the system binary when present (auto), or always binary / the npm WASM build. */
+  ESPEAK_NG_ENGINE: z.enum(['auto', 'binary', 'wasm']).default('auto'),
+  ESPEAK_NG_PATH: z.string().optional(),
   PEXELS_BASE_URL: httpUrl.default('https://api.pexels.com'),
   PEXELS_API_KEY: z.string().optional(),
   HEYGEN_BASE_URL: httpUrl.default('https://api.heygen.com'),

@@ -2,6 +2,9 @@ import type { AppContext } from './app-context.ts';
 import type { JobHandlers } from './modules/jobs/job-handlers.ts';
 import { textPipelineJobHandlers } from './modules/writers/text-pipeline.ts';
 
+/** Narration clips not reused for this long are dropped from the per-project caches. */
+const VOICE_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
 /** One handler per job name, built over the app's services. */
 export function createJobHandlers(context: AppContext): JobHandlers {
   return {
@@ -10,8 +13,11 @@ export function createJobHandlers(context: AppContext): JobHandlers {
       const now = context.clock.now();
       const purged = await context.projects.purgeExpired();
       for (const projectId of purged) await context.mediaStore.removePrefix(`projects/${projectId}`);
+      for (const projectId of purged) await context.voice.forgetProject(projectId);
+      await context.voice.pruneCaches(VOICE_CACHE_MAX_AGE_MS);
       await context.repositories.auth.purgeExpired(now, new Date(now.getTime() - 24 * 3600 * 1000));
       return { purgedProjects: purged.length };
     },
+    'voice.narrate': (ctx) => context.voice.runNarrationJob(ctx),
   };
 }

@@ -29,6 +29,7 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/projects/{id}/steps/{stepNumber}/skip': { reason: 'x' },
   'POST /api/auth/tokens': { name: 'x' },
   'POST /api/projects': { title: 'x' },
+  'PUT /api/projects/{id}/voice/boundaries': { boundaries: [{ sceneId: 'a', start: 0, end: 1 }] },
   'POST /api/projects/{id}/source': { sourceType: 'idea', idea: 'An idea', format: 'news' },
   'PUT /api/projects/{id}/script/final': { choices: { s1: { text: 'x' } } },
 };

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import type { VoiceCatalog, VoiceProviderStatus } from '../../../contracts/voice-api.ts';
+import { TTS_PROVIDER_IDS, type TtsProviderId, type TtsVoice } from '../../../contracts/voice.ts';
+import { createTtsProvider, parseVoiceList, type TtsProviderConfig } from '../../adapters/tts/create-provider.ts';
+import { EspeakProvider } from '../../adapters/tts/espeak/provider.ts';
+import type { TtsProvider } from '../../adapters/tts/types.ts';
+import type { Config } from '../../config.ts';
+import { AppError } from '../../http/errors.ts';
+import type { CredentialsService } from '../credentials/credentials.service.ts';
+
+export const PROVIDER_LABELS: Record<TtsProviderId, string> = {
+  espeak: 'espeak-ng (built in)',
+  elevenlabs: 'ElevenLabs',
+  openai: 'OpenAI-compatible speech',
+};
+
+/** Remote voice lists change rarely; each user's list is kept this long. */
+const VOICE_LIST_TTL_MS = 10 * 60 * 1000;
+
+interface ResolvedConfig {
+  config: TtsProviderConfig;
+  source: VoiceProviderStatus['source'];
+}
+
+/**
+ * The voice providers a user can use: espeak-ng always, ElevenLabs and OpenAI-compatible speech
+ * when the user saved a key (or server) or the operator configured one.
+ */
+export class VoiceProviders {
+  private espeakProvider: EspeakProvider | null = null;
+  private readonly voiceLists = new Map<string, { at: number; voices: TtsVoice[] }>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly credentials: CredentialsService,
+  ) {}
+
+  private espeak(): EspeakProvider {
+    this.espeakProvider ??= new EspeakProvider({ engine: this.config.ESPEAK_NG_ENGINE, binaryPath: this.config.ESPEAK_NG_PATH });
+    return this.espeakProvider;
+  }
+
+  async resolve(ownerId: string, id: TtsProviderId): Promise<ResolvedConfig | null> {
+    if (id === 'espeak') return { config: { provider: 'espeak' }, source: 'embedded' };
+    if (id === 'elevenlabs') {
+      const resolved = await this.credentials.resolve(ownerId, 'elevenlabs');
+      if (!resolved?.apiKey) return null;
+      const { baseUrl, model } = resolved.settings;
+      return { config: { provider: 'elevenlabs', apiKey: resolved.apiKey, baseUrl, modelId: model }, source: resolved.source };
+    }
+    const resolved = await this.credentials.resolve(ownerId, 'openai-tts');
+    // api.openai.com needs a key; a self-hosted server (Kokoro, Piper) needs its URL.
+    const baseUrl = resolved?.settings.baseUrl ?? (resolved?.apiKey ? 'https://api.openai.com/v1' : undefined);
+    if (!resolved || !baseUrl) return null;
+    const voices = resolved.settings.voices?.length ? parseVoiceList(resolved.settings.voices.join(',')) : undefined;
+    return {
+      config: { provider: 'openai', baseUrl, apiKey: resolved.apiKey, model: resolved.settings.model, voices },
+      source: resolved.source,
+    };
+  }
+
+  /** The provider to synthesise with; 409 PROVIDER_NOT_CONFIGURED when the user has none set up. */
+  async providerFor(ownerId: string, id: TtsProviderId): Promise<TtsProvider> {
+    if (id === 'espeak') return this.espeak();
+    const resolved = await this.resolve(ownerId, id);
+    if (!resolved) {
+      throw new AppError('PROVIDER_NOT_CONFIGURED', `${PROVIDER_LABELS[id]} is not set up: add its API key (or server URL) in the provider settings`);
+    }
+    return createTtsProvider(resolved.config);
+  }
+
+  /** Every usable provider's voices; a provider whose list cannot be fetched is reported, not fatal. */
+  async catalog(ownerId: string, language?: string): Promise<VoiceCatalog> {
+    const entries = await Promise.all(
+      TTS_PROVIDER_IDS.map(async (id) => {
+        const resolved = await this.resolve(ownerId, id);
+        const status: VoiceProviderStatus = {
+          id,
+          label: PROVIDER_LABELS[id],
+          available: resolved !== null,
+          source: resolved?.source ?? null,
+          error: null,
+          givesAlignment: false,
+        };
+        if (!resolved) return { status, voices: [] as TtsVoice[] };
+        try {
+          const provider = await this.providerFor(ownerId, id);
+          status.givesAlignment = provider.givesAlignment;
+          return { status, voices: await this.voicesOf(`${ownerId}:${hashOf(resolved.config)}`, provider, language) };
+        } catch (error) {
+          status.error = error instanceof Error ? error.message : String(error);
+          return { status, voices: [] as TtsVoice[] };
+        }
+      }),
+    );
+    return { providers: entries.map((e) => e.status), voices: entries.flatMap((e) => e.voices) };
+  }
+
+  private async voicesOf(key: string, provider: TtsProvider, language?: string): Promise<TtsVoice[]> {
+    if (provider.id === 'espeak') return provider.listVoices(language);
+    const cached = this.voiceLists.get(key);
+    const all = cached && Date.now() - cached.at < VOICE_LIST_TTL_MS ? cached.voices : await provider.listVoices();
+    if (cached?.voices !== all) this.voiceLists.set(key, { at: Date.now(), voices: all });
+    return language ? all.filter((v) => v.language === language || v.language === 'multi') : all;
+  }
+
+  async close(): Promise<void> {
+    await this.espeakProvider?.close();
+  }
+}
+
+/** Keys and URLs are part of the cache key, so a corrected key is never answered from a stale list. */
+const hashOf = (config: TtsProviderConfig) => createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
