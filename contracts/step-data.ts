@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aspectSchema, formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+import { captionStyleSchema, cardDesignSchema, cardPaletteSchema, motionSchema, qualityPresetSchema, transitionSchema } from './render-plan.ts';
 
 /*
  * Per-stage step data. Every object is loose: known fields are type-checked, unknown fields are
@@ -74,22 +75,71 @@ export const stage4Schema = z.looseObject({
     .optional(),
 });
 
+/** Stage 5: an optional talking-head clip from an avatar provider. */
 export const stage5Schema = z.looseObject({
   provider: z.string().optional(),
   avatarId: z.string().optional(),
-  status: z.string().optional(),
+  /** The provider's id of the clip being made, for status polling. */
+  providerJobId: z.string().optional(),
+  status: z.enum(['none', 'queued', 'processing', 'ready', 'failed']).optional(),
+  clipAssetId: z.string().optional(),
+  /** Full frame replaces every scene's visual; corner overlays the clip on the visuals. */
   placement: z.enum(['full', 'corner']).optional(),
+  error: z.string().optional(),
+});
+
+/**
+ * One scene's visual in the storyboard. Every kind that has bytes points at an asset of the
+ * project (uploads, downloaded article images and stock media are stored as assets first).
+ */
+export const storyboardVisualSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('card'), design: cardDesignSchema.optional(), palette: cardPaletteSchema.optional(), keywords: z.array(z.string().max(60)).max(8).optional() }),
+  z.looseObject({ kind: z.literal('image'), assetId: id }),
+  z.looseObject({ kind: z.literal('video'), assetId: id, startAtSec: seconds.optional() }),
+  z.looseObject({ kind: z.literal('article-image'), assetId: id, sourceUrl: z.string().max(2048).optional() }),
+  z.looseObject({
+    kind: z.literal('stock'),
+    assetId: id,
+    media: z.enum(['photo', 'video']),
+    provider: z.string(),
+    /** Kept for attribution: who made it and where it came from. */
+    author: z.string().max(300).optional(),
+    sourceUrl: z.string().max(2048).optional(),
+  }),
+]);
+export type StoryboardVisual = z.infer<typeof storyboardVisualSchema>;
+
+export const storyboardSceneSchema = z.looseObject({
+  sceneId: id,
+  visual: storyboardVisualSchema.optional(),
+  motion: motionSchema.optional(),
+  /** The transition into this scene from the previous one. */
+  transition: transitionSchema.optional(),
 });
 
 export const stage6Schema = z.looseObject({
-  scenes: z.array(z.looseObject({ sceneId: id, visual: z.looseObject({ kind: z.string() }).optional() })).optional(),
-  music: z.looseObject({ assetId: z.string().optional(), volume: z.number().min(0).max(1).optional() }).nullable().optional(),
-  captionStyle: z.looseObject({}).optional(),
+  scenes: z.array(storyboardSceneSchema).optional(),
+  music: z
+    .looseObject({ assetId: id.optional(), volume: z.number().min(0).max(1).optional(), duck: z.boolean().optional() })
+    .nullable()
+    .optional(),
+  captionStyle: captionStyleSchema.partial().optional(),
 });
 
 export const stage7Schema = z.looseObject({
-  settings: z.looseObject({ aspect: aspectSchema.optional() }).optional(),
+  settings: z.looseObject({ aspect: aspectSchema.optional(), quality: qualityPresetSchema.optional() }).optional(),
   jobId: z.string().optional(),
+  /** Assets of the latest finished render. */
+  outputs: z
+    .looseObject({
+      videoAssetId: z.string().optional(),
+      srtAssetId: z.string().optional(),
+      vttAssetId: z.string().optional(),
+      thumbnailAssetId: z.string().optional(),
+      scriptAssetId: z.string().optional(),
+      durationSec: seconds.optional(),
+    })
+    .optional(),
   publish: z.looseObject({ title: z.string().optional(), description: z.string().optional(), hashtags: z.array(z.string()).optional() }).optional(),
 });
 
@@ -113,6 +163,7 @@ export type Stage2Data = z.infer<typeof stage2Schema>;
 export type Stage3Data = z.infer<typeof stage3Schema>;
 export type Stage4Data = z.infer<typeof stage4Schema>;
 export type Stage6Data = z.infer<typeof stage6Schema>;
+export type Stage5Data = z.infer<typeof stage5Schema>;
 export type Stage7Data = z.infer<typeof stage7Schema>;
 export type FinalScript = z.infer<typeof finalScriptSchema>;
 export type SceneTiming = z.infer<typeof sceneTimingSchema>;
