@@ -70,8 +70,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     },
   });
 
-  const openApi = buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' });
-  app.get('/api/openapi.json', async () => openApi);
+  // Built on first request: generating JSON schemas for every route would slow every start.
+  let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
+  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' })));
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
