@@ -127,6 +127,16 @@ export const musicSchema = z.object({
 });
 export type Music = z.infer<typeof musicSchema>;
 
+/**
+ * A talking-head clip over the visuals, in a corner, from the start of the video (a full-frame
+ * avatar is not this: it is every scene's visual). Its audio is not used: the narration is.
+ */
+export const avatarSchema = z.object({
+  path: filePath,
+  placement: z.literal('corner'),
+});
+export type Avatar = z.infer<typeof avatarSchema>;
+
 export const renderPlanSchema = z.object({
   output: z.object({
     aspect: aspectSchema.default('9:16'),
@@ -138,6 +148,7 @@ export const renderPlanSchema = z.object({
   scenes: z.array(renderSceneSchema).min(1).max(200),
   captions: captionsSchema.nullable(),
   music: musicSchema.nullable().default(null),
+  avatar: avatarSchema.nullable().default(null),
 });
 
 /** A plan as the caller writes it (defaults may be left out). */

@@ -123,6 +123,7 @@ async function environmentIssues(plan: RenderPlan): Promise<PlanIssue[]> {
   const issues: PlanIssue[] = [];
   if (!binary.encoders.has('libx264')) issues.push({ path: 'output', message: `ffmpeg ${binary.version} has no libx264 encoder` });
   if (plan.captions && !binary.filters.has('ass')) issues.push({ path: 'captions', message: `ffmpeg ${binary.version} has no ass filter (libass)` });
+  if (plan.avatar && !binary.filters.has('overlay')) issues.push({ path: 'avatar', message: `ffmpeg ${binary.version} has no overlay filter` });
   return issues;
 }
 
@@ -150,6 +151,7 @@ export async function validateRenderPlan(input: unknown): Promise<CheckedPlan> {
     }));
   }
   if (plan.music) checks.push(probeStream('music.path', plan.music.path, 'audio').then((r) => add(r.issue)));
+  if (plan.avatar) checks.push(probeStream('avatar.path', plan.avatar.path, 'video').then((r) => add(r.issue)));
   plan.scenes.forEach((scene, i) => {
     const at = `scenes[${i}].visual.path`;
     if (scene.visual.kind === 'image') checks.push(imageIssue(at, scene.visual.path).then(add));
