@@ -19,6 +19,9 @@ import { ScriptVersionsRepository } from './modules/script/script-versions.repos
 import { createTextPipeline } from './modules/writers/text-pipeline.ts';
 import { VoiceProviders } from './modules/voice/voice-providers.ts';
 import { VoiceService } from './modules/voice/voice.service.ts';
+import { StockProviders } from './modules/storyboard/stock.ts';
+import { StoryboardService } from './modules/storyboard/storyboard.service.ts';
+import { RenderService } from './modules/render/render.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -47,7 +50,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const voiceProviders = new VoiceProviders(config, services.credentials);
   const { steps, assets, jobs } = services;
   const textPipeline = createTextPipeline({ ...services, scriptVersions });
-  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }) };
+  const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
+  const render = new RenderService({ steps, assets, jobs, projects: projectsRepository, writers: textPipeline.writers, dataDir: config.DATA_DIR });
+  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

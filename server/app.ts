@@ -19,6 +19,8 @@ import { registerAssetRoutes } from './modules/assets/assets.routes.ts';
 import { registerCredentialRoutes } from './modules/credentials/credentials.routes.ts';
 import { registerTextPipelineRoutes } from './modules/writers/text-pipeline.ts';
 import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
+import { registerStoryboardRoutes } from './modules/storyboard/storyboard.routes.ts';
+import { registerRenderRoutes } from './modules/render/render.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -53,6 +55,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerCredentialRoutes(router, context.credentials);
   registerTextPipelineRoutes(router, context.textPipeline);
   registerVoiceRoutes(router, context.voice);
+  registerStoryboardRoutes(router, context.storyboard);
+  registerRenderRoutes(router, context.render);
 
   router.addPublic({
     method: 'GET',

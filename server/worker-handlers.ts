@@ -19,5 +19,6 @@ export function createJobHandlers(context: AppContext): JobHandlers {
       return { purgedProjects: purged.length };
     },
     'voice.narrate': (ctx) => context.voice.runNarrationJob(ctx),
+    'render.video': (ctx) => context.render.runJob(ctx),
   };
 }

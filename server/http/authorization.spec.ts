@@ -32,6 +32,7 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/projects/{id}/voice/boundaries': { boundaries: [{ sceneId: 'a', start: 0, end: 1 }] },
   'POST /api/projects/{id}/source': { sourceType: 'idea', idea: 'An idea', format: 'news' },
   'PUT /api/projects/{id}/script/final': { choices: { s1: { text: 'x' } } },
+  'PUT /api/projects/{id}/publish': { title: 'x', description: 'x', hashtags: ['#xx'] },
 };
 
 describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {

@@ -157,14 +157,67 @@ export function buildVideoGraph(req: GraphRequest): VideoGraph {
     sequence.push(part.body);
   });
 
-  const windowStart = clips[0]!.startFrame - clips[0]!.leadIn;
-  const tail: string[] = [];
-  if (sequence.length > 1) tail.push(`concat=n=${sequence.length}:v=1:a=0`);
-  tail.push(`settb=1/${fps}`);
+  const first = clips[0]!;
+  const last = clips[clips.length - 1]!;
+  const windowStart = first.startFrame - first.leadIn;
+  const windowFrames = last.startFrame + last.sceneFrames + last.leadOut - windowStart;
+  const joined: string[] = [];
+  if (sequence.length > 1) joined.push(`concat=n=${sequence.length}:v=1:a=0`);
+  joined.push(`settb=1/${fps}`);
   // Captions are timed on the whole video; a window that starts later is shifted onto that clock.
-  if (windowStart > 0) tail.push(`setpts=PTS+${windowStart}`);
-  if (req.assPath) tail.push(`ass=filename=${escapeFilterValue(req.assPath)}:fontsdir=${escapeFilterValue(req.fontsDir)}`);
-  tail.push('format=yuv420p');
-  filters.push(`${sequence.map((label) => `[${label}]`).join('')}${tail.join(',')}[vout]`);
-  return { inputArgs, filters, inputCount: clips.length };
+  if (windowStart > 0) joined.push(`setpts=PTS+${windowStart}`);
+  const overlay: string[] = [];
+  let inputCount = clips.length;
+  if (req.plan.avatar) {
+    const avatar = avatarOverlay(req, inputCount, windowStart, windowFrames);
+    inputArgs.push(...avatar.inputArgs);
+    filters.push(avatar.filter);
+    inputCount++;
+    overlay.push(avatar.overlay);
+  }
+  const finish: string[] = [];
+  if (req.assPath) finish.push(`ass=filename=${escapeFilterValue(req.assPath)}:fontsdir=${escapeFilterValue(req.fontsDir)}`);
+  finish.push('format=yuv420p');
+  const inputs = sequence.map((label) => `[${label}]`).join('');
+  if (overlay.length > 0) {
+    filters.push(`${inputs}${joined.join(',')}[base]`, `[base][avatar]${overlay.join(',')},${finish.join(',')}[vout]`);
+  } else {
+    filters.push(`${inputs}${[...joined, ...finish].join(',')}[vout]`);
+  }
+  return { inputArgs, filters, inputCount };
+}
+
+/** The avatar's box: a 3:4 portrait a third of the frame's short side wide, with a thin white frame. */
+export function avatarBox(plan: RenderPlan): { width: number; height: number; x: number; y: number; border: number } {
+  const { width: frameWidth, height: frameHeight } = frameSize(plan);
+  const short = Math.min(frameWidth, frameHeight);
+  const width = even(short * 0.34);
+  const height = even((width * 4) / 3);
+  const border = 6;
+  const margin = even(short * 0.045);
+  const vertical = plan.output.aspect === '9:16';
+  // Opposite the captions, clear of a vertical feed's top bar and bottom description.
+  const atBottom = plan.captions?.style.position === 'top';
+  const y = atBottom ? frameHeight - height - 2 * border - (vertical ? Math.round(frameHeight * 0.22) : margin) : vertical ? Math.round(frameHeight * 0.1) : margin;
+  return { width, height, x: frameWidth - width - 2 * border - margin, y, border };
+}
+
+/** The corner avatar: its clip from the window's start, cropped to the box, on the video's clock. */
+function avatarOverlay(req: GraphRequest, input: number, windowStart: number, windowFrames: number): { inputArgs: string[]; filter: string; overlay: string } {
+  const { fps } = req.timeline;
+  const box = avatarBox(req.plan);
+  const startSec = windowStart / fps;
+  const inputArgs = [...(startSec > 0 ? ['-ss', startSec.toFixed(3)] : []), '-t', ((windowFrames + 2) / fps).toFixed(3), '-i', req.plan.avatar!.path];
+  const steps = [
+    `fps=${fps}`,
+    `scale=${box.width}:${box.height}:force_original_aspect_ratio=increase`,
+    `crop=${box.width}:${box.height}`,
+    `pad=${box.width + 2 * box.border}:${box.height + 2 * box.border}:${box.border}:${box.border}:color=white`,
+    'format=yuv420p',
+    `trim=end_frame=${windowFrames}`,
+    `settb=1/${fps}`,
+    `setpts=N+${windowStart}`,
+  ];
+  // eof_action=pass: a clip shorter than the video leaves the visuals alone once it ends.
+  return { inputArgs, filter: `[${input}:v]${steps.join(',')}[avatar]`, overlay: `overlay=x=${box.x}:y=${box.y}:eof_action=pass` };
 }
