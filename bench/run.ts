@@ -1,8 +1,10 @@
 import { benchApiSteps } from './api-steps.bench.ts';
+import { benchVoice } from './voice.bench.ts';
 
 /** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
+  voice: benchVoice,
 };
 
 const wanted = process.argv.slice(2);
