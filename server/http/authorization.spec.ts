@@ -17,7 +17,7 @@ const IMAGE_UPLOAD = {
 };
 
 /** Query strings and non-JSON bodies some routes need to be otherwise valid. */
-const EXAMPLE_QUERIES: Record<string, string> = { 'POST /api/projects/{id}/assets': '?kind=image' };
+const EXAMPLE_QUERIES: Record<string, string> = { 'POST /api/projects/{id}/assets': '?kind=image', 'GET /api/projects/{id}/storyboard/stock': '?query=sea' };
 const RAW_BODIES: Record<string, { payload: string; headers: Record<string, string> }> = { 'POST /api/projects/{id}/assets': IMAGE_UPLOAD };
 
 /** A valid body per route, so the only thing wrong with the request is who sends it. */
@@ -32,6 +32,10 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/projects/{id}/voice/boundaries': { boundaries: [{ sceneId: 'a', start: 0, end: 1 }] },
   'POST /api/projects/{id}/source': { sourceType: 'idea', idea: 'An idea', format: 'news' },
   'PUT /api/projects/{id}/script/final': { choices: { s1: { text: 'x' } } },
+  'PATCH /api/projects/{id}/storyboard/scenes/{sceneId}': { motion: 'zoom-in' },
+  'POST /api/projects/{id}/storyboard/scenes/{sceneId}/stock': { media: 'photo', id: '123' },
+  'POST /api/projects/{id}/storyboard/scenes/{sceneId}/article-image': { url: 'https://example.com/a.jpg' },
+  'PATCH /api/projects/{id}/storyboard/settings': { captionStyle: { colour: '#ffffff' } },
   'PUT /api/projects/{id}/publish': { title: 'x', description: 'x', hashtags: ['#xx'] },
 };
 

@@ -1,0 +1,64 @@
+import type { SceneUpdateBody, StoryboardSettingsBody } from '../../../contracts/storyboard-api.ts';
+import type { Step } from '../../../contracts/steps.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AuthContext } from '../../http/router.ts';
+import type { StepsService } from '../steps/steps.service.ts';
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+/** Versions of the script and voice steps the storyboard is built from. */
+export function derivedFromOf(steps: Step[]): Record<string, number> {
+  const versions: Record<string, number> = {};
+  for (const source of [3, 4]) {
+    const step = steps.find((s) => s.stepNumber === source);
+    if (step && step.version > 0) versions[String(source)] = step.version;
+  }
+  return versions;
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Writes to step 6. A scene change rewrites the `scenes` array, so it is a read-modify-write
+ * based on the version read; when another write came in between (412) it is read and applied
+ * again, so two tabs changing two scenes both keep their change.
+ */
+export class StoryboardStore {
+  constructor(private readonly steps: StepsService) {}
+
+  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody): Promise<Step> {
+    for (let attempt = 1; ; attempt++) {
+      const steps = await this.steps.list(user, projectId);
+      const step6 = steps.find((s) => s.stepNumber === 6);
+      const data = record(step6?.data);
+      const scenes = Array.isArray(data.scenes) ? data.scenes.map(record) : [];
+      const index = scenes.findIndex((scene) => scene.sceneId === sceneId);
+      const entry: Record<string, unknown> = { ...(index >= 0 ? scenes[index] : { sceneId }) };
+      if (change.visual === null) delete entry.visual;
+      else if (change.visual) entry.visual = change.visual;
+      if (change.motion) entry.motion = change.motion;
+      if (change.transition) entry.transition = change.transition;
+      if (index >= 0) scenes[index] = entry;
+      else scenes.push(entry);
+      try {
+        return await this.steps.upsert(user, projectId, {
+          stepNumber: 6,
+          data: { ...data, scenes },
+          baseVersion: step6?.version ?? 0,
+          derivedFrom: derivedFromOf(steps),
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VERSION_MISMATCH' && attempt < ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Music replaces what was there (null removes it); caption style fields merge into the stored ones. */
+  async updateSettings(user: AuthContext, projectId: string, steps: Step[], body: StoryboardSettingsBody, captionStyleInput: Record<string, unknown> | undefined): Promise<Step> {
+    const patch: Record<string, unknown> = {};
+    if (body.music !== undefined) patch.music = body.music === null ? null : { ...body.music };
+    if (captionStyleInput) patch.captionStyle = captionStyleInput;
+    return this.steps.merge(user, projectId, 6, { data: patch, derivedFrom: derivedFromOf(steps) });
+  }
+}

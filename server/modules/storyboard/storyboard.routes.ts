@@ -1,0 +1,120 @@
+import { projectParamsSchema } from '../../../contracts/steps.ts';
+import {
+  cardPreviewQuerySchema,
+  chooseArticleImageBodySchema,
+  chooseStockBodySchema,
+  previewQuerySchema,
+  sceneParamsSchema,
+  sceneUpdateBodySchema,
+  stockSearchQuerySchema,
+  stockSearchResultSchema,
+  storyboardSettingsBodySchema,
+  storyboardViewSchema,
+} from '../../../contracts/storyboard-api.ts';
+import type { ApiRouter } from '../../http/router.ts';
+import { cardPreview } from './card-preview.ts';
+import type { StoryboardService } from './storyboard.service.ts';
+
+export function registerStoryboardRoutes(router: ApiRouter, storyboard: StoryboardService) {
+  router.add({
+    method: 'GET',
+    url: '/api/projects/:id/storyboard',
+    summary: 'Stage 6: every scene with its text, timing and visual; music, caption style, article images, what is available',
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    response: storyboardViewSchema,
+    errors: [404],
+    handler: ({ user, params }) => storyboard.view(user, params.id),
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: '/api/projects/:id/storyboard/scenes/:sceneId',
+    summary: "Change one scene's visual (card, uploaded image or video, or null for the automatic card), motion or transition",
+    tags: ['storyboard'],
+    params: sceneParamsSchema,
+    body: sceneUpdateBodySchema,
+    response: storyboardViewSchema,
+    errors: [404],
+    handler: ({ user, params, body }) => storyboard.updateScene(user, params.id, params.sceneId, body),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/:id/storyboard/stock',
+    summary: "Search Pexels photos or videos (orientation of the video's aspect unless given)",
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    query: stockSearchQuerySchema,
+    response: stockSearchResultSchema,
+    errors: [404, 409, 429, 502],
+    handler: ({ user, params, query }) => storyboard.searchStock(user, params.id, query),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/projects/:id/storyboard/scenes/:sceneId/stock',
+    summary: "Download a Pexels photo or video into the project (cached) and make it the scene's visual; on failure the visual stays",
+    tags: ['storyboard'],
+    params: sceneParamsSchema,
+    body: chooseStockBodySchema,
+    response: storyboardViewSchema,
+    errors: [404, 409, 422, 429, 502],
+    handler: ({ user, params, body }) => storyboard.chooseStock(user, params.id, params.sceneId, body),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/projects/:id/storyboard/scenes/:sceneId/article-image',
+    summary: "Download one of the source article's images into the project (cached) and make it the scene's visual",
+    tags: ['storyboard'],
+    params: sceneParamsSchema,
+    body: chooseArticleImageBodySchema,
+    response: storyboardViewSchema,
+    errors: [404, 422],
+    handler: ({ user, params, body }) => storyboard.chooseArticleImage(user, params.id, params.sceneId, body.url),
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: '/api/projects/:id/storyboard/settings',
+    summary: 'Background music (an uploaded music file, volume, ducking; null for none) and caption style fields',
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    body: storyboardSettingsBodySchema,
+    response: storyboardViewSchema,
+    errors: [404],
+    handler: ({ user, params, body, request }) => storyboard.updateSettings(user, params.id, body, request.body),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/:id/storyboard/preview',
+    summary: 'One frame of the video as the render draws it (PNG): at time t, or at the middle of a scene',
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    query: previewQuerySchema,
+    errors: [404, 409],
+    handler: async ({ user, params, query, reply }) => {
+      // A preview nobody waits for any more (the author moved on) stops ffmpeg.
+      const gone = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      const png = await storyboard.previewFrame(user, params.id, query, gone.signal);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, no-cache').send(png);
+    },
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/storyboard/card-preview',
+    summary: 'A small picture of a generated card design in a palette (PNG)',
+    tags: ['storyboard'],
+    query: cardPreviewQuerySchema,
+    handler: async ({ query, reply }) => {
+      const png = await cardPreview(query);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400').send(png);
+    },
+  });
+}

@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import type { Asset } from '../../../contracts/assets.ts';
+import { OUTPUT_SIZES } from '../../../contracts/render-plan.ts';
+import type { StoryboardVisual } from '../../../contracts/step-data.ts';
+import type {
+  ChooseStockBody,
+  PreviewQuery,
+  SceneUpdateBody,
+  StockSearchQuery,
+  StockSearchResult,
+  StoryboardSettingsBody,
+  StoryboardView,
+} from '../../../contracts/storyboard-api.ts';
+import type { Step } from '../../../contracts/steps.ts';
+import { ffmpegBinary } from '../../adapters/ffmpeg/binary.ts';
+import type { Config } from '../../config.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AuthContext } from '../../http/router.ts';
+import type { AssetsService } from '../assets/assets.service.ts';
+import type { StepsService } from '../steps/steps.service.ts';
+import { narrationTimingsFor } from '../voice/narration-timings.ts';
+import { buildRenderPlanForProject } from '../render/plan-from-steps.ts';
+import type { PlanDeps } from '../render/plan-from-steps.ts';
+import { drawPreview, projectPlan } from './preview.ts';
+import { RemoteMedia } from './remote-media.ts';
+import { LOCALE_OF, ORIENTATION_OF, stockFailure } from './stock.ts';
+import type { StockProviders } from './stock.ts';
+import { StoryboardStore } from './storyboard-store.ts';
+import { articleImageUrls, aspectOf, buildStoryboardView, referencedAssetIds } from './storyboard-view.ts';
+
+export interface StoryboardDeps {
+  config: Config;
+  steps: StepsService;
+  assets: AssetsService;
+  stock: StockProviders;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which asset kinds each visual kind may point at. */
+const VISUAL_ASSET_KINDS: Record<Exclude<StoryboardVisual['kind'], 'card'>, string[]> = {
+  image: ['image'],
+  video: ['video'],
+  'article-image': ['article-image'],
+  stock: ['stock'],
+};
+
+/** Stage 6: the storyboard, per-scene visuals (cards, uploads, article images, stock), music and caption style. */
+export class StoryboardService {
+  readonly store: StoryboardStore;
+  private readonly remote: RemoteMedia;
+
+  private get planDeps(): PlanDeps {
+    return { steps: this.deps.steps, assets: this.deps.assets };
+  }
+
+  constructor(private readonly deps: StoryboardDeps) {
+    this.store = new StoryboardStore(deps.steps);
+    this.remote = new RemoteMedia({ assets: deps.assets, tempDir: join(deps.config.DATA_DIR, 'tmp'), allowPrivateHosts: deps.config.FETCH_ALLOW_PRIVATE_HOSTS });
+  }
+
+  async view(user: AuthContext, projectId: string): Promise<StoryboardView> {
+    return this.viewOf(user, projectId, await this.deps.steps.list(user, projectId));
+  }
+
+  private async viewOf(user: AuthContext, projectId: string, steps: Step[]): Promise<StoryboardView> {
+    const step6 = steps.find((s) => s.stepNumber === 6);
+    const assets = new Map<string, Asset>();
+    for (const id of referencedAssetIds(step6)) {
+      const asset = await this.projectAsset(user, projectId, id);
+      if (asset) assets.set(id, asset);
+    }
+    const articleAssets = new Map<string, string>();
+    if (articleImageUrls(steps).length > 0) {
+      for (const asset of await this.deps.assets.list(user, projectId, 'article-image')) {
+        if (typeof asset.meta.sourceUrl === 'string' && !articleAssets.has(asset.meta.sourceUrl)) articleAssets.set(asset.meta.sourceUrl, asset.id);
+      }
+    }
+    // The plan without the author's choices gives the render's timings and its automatic cards.
+    const automatic = await buildRenderPlanForProject(this.planDeps, user.userId, projectId, {}, { storyboard: { scenes: [] } }).catch(() => null);
+    return buildStoryboardView({
+      steps,
+      planScenes: automatic ? new Map(automatic.plan.scenes.map((scene) => [scene.sceneId, scene])) : null,
+      timings: narrationTimingsFor(steps),
+      assets,
+      articleAssets,
+      crossfade: (await ffmpegBinary()).hasXfade,
+      stockConfigured: await this.deps.stock.configured(user.userId),
+    });
+  }
+
+  /** The asset when it exists and belongs to this project, else null. */
+  private async projectAsset(user: AuthContext, projectId: string, id: string): Promise<Asset | null> {
+    if (!UUID.test(id)) return null;
+    const asset = await this.deps.assets.get(user, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    return asset?.projectId === projectId ? asset : null;
+  }
+
+  /** 404 unless the scene is in the script (as narrated, or as written when there is no narration). */
+  private async requireScene(user: AuthContext, projectId: string, sceneId: string): Promise<Step[]> {
+    const steps = await this.deps.steps.list(user, projectId);
+    if (!narrationTimingsFor(steps).segments.some((segment) => segment.sceneId === sceneId)) {
+      throw new AppError('NOT_FOUND', `Scene "${sceneId}" is not in the script`);
+    }
+    return steps;
+  }
+
+  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody): Promise<StoryboardView> {
+    await this.requireScene(user, projectId, sceneId);
+    if (change.visual) await this.checkVisualAsset(user, projectId, change.visual);
+    await this.store.updateScene(user, projectId, sceneId, change);
+    return this.view(user, projectId);
+  }
+
+  private async checkVisualAsset(user: AuthContext, projectId: string, visual: StoryboardVisual): Promise<void> {
+    if (visual.kind === 'card') return;
+    const asset = await this.projectAsset(user, projectId, visual.assetId);
+    if (!asset) throw new AppError('VALIDATION_FAILED', `visual.assetId: no file ${visual.assetId} in this project`);
+    if (!VISUAL_ASSET_KINDS[visual.kind].includes(asset.kind)) {
+      throw new AppError('VALIDATION_FAILED', `visual.assetId: the file is a ${asset.kind} file, not one for a "${visual.kind}" visual`);
+    }
+    if (visual.kind === 'stock' && !asset.mime.startsWith(visual.media === 'photo' ? 'image/' : 'video/')) {
+      throw new AppError('VALIDATION_FAILED', `visual.media: the stock file is ${asset.mime}, not a ${visual.media}`);
+    }
+  }
+
+  async searchStock(user: AuthContext, projectId: string, query: StockSearchQuery): Promise<StockSearchResult> {
+    const steps = await this.deps.steps.list(user, projectId);
+    const provider = await this.deps.stock.forUser(user.userId);
+    const orientation = query.orientation ?? ORIENTATION_OF[aspectOf(steps)];
+    const language = narrationTimingsFor(steps).language;
+    const page = await provider
+      .search({ query: query.query, media: query.media, orientation, page: query.page, perPage: query.perPage, locale: LOCALE_OF[language] })
+      .catch((error: unknown) => Promise.reject(stockFailure(error)));
+    return { provider: 'pexels', query: query.query, media: query.media, orientation, ...page };
+  }
+
+  /**
+   * Fetches a stock item into the project (cached: choosing it again downloads nothing) and makes
+   * it the scene's visual. Any failure leaves the scene's visual as it was.
+   */
+  async chooseStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody): Promise<StoryboardView> {
+    const steps = await this.requireScene(user, projectId, sceneId);
+    const aspect = aspectOf(steps);
+    const cacheKey = `pexels:${body.media}:${body.id}:${aspect}`;
+    let asset = await this.remote.cached(user, projectId, 'stock', cacheKey);
+    if (!asset) {
+      const provider = await this.deps.stock.forUser(user.userId);
+      const download = await provider.download(body.media, body.id, OUTPUT_SIZES[aspect]).catch((error: unknown) => Promise.reject(stockFailure(error)));
+      const { item } = download;
+      asset = await this.remote.fetch(user, projectId, {
+        url: download.url,
+        kind: 'stock',
+        media: body.media === 'photo' ? 'image' : 'video',
+        cacheKey,
+        what: `the Pexels ${body.media} by ${item.author}`,
+        meta: { provider: 'pexels', stockId: item.id, media: item.media, author: item.author, authorUrl: item.authorUrl, sourceUrl: item.sourceUrl },
+      });
+    }
+    const meta = asset.meta as { author?: string; authorUrl?: string | null; sourceUrl?: string };
+    const visual: StoryboardVisual = {
+      kind: 'stock',
+      assetId: asset.id,
+      media: body.media,
+      provider: 'pexels',
+      ...(meta.author ? { author: meta.author } : {}),
+      ...(meta.authorUrl ? { authorUrl: meta.authorUrl } : {}),
+      ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
+    };
+    await this.store.updateScene(user, projectId, sceneId, { visual });
+    return this.view(user, projectId);
+  }
+
+  /** Fetches one of step 2's article images into the project (cached) and makes it the scene's visual. */
+  async chooseArticleImage(user: AuthContext, projectId: string, sceneId: string, url: string): Promise<StoryboardView> {
+    const steps = await this.requireScene(user, projectId, sceneId);
+    if (!articleImageUrls(steps).includes(url)) throw new AppError('VALIDATION_FAILED', 'url: not one of the images of the source article (stage 2)');
+    const asset = await this.remote.fetch(user, projectId, {
+      url,
+      kind: 'article-image',
+      media: 'image',
+      cacheKey: url,
+      what: 'the article image',
+      meta: { sourceUrl: url },
+    });
+    await this.store.updateScene(user, projectId, sceneId, { visual: { kind: 'article-image', assetId: asset.id, sourceUrl: url } });
+    return this.view(user, projectId);
+  }
+
+  /** A frame as the render draws it, at a time or a scene's middle (PNG). */
+  async previewFrame(user: AuthContext, projectId: string, query: PreviewQuery, signal?: AbortSignal): Promise<Buffer> {
+    const built = await projectPlan(this.planDeps, user.userId, projectId);
+    return drawPreview(built, query, signal);
+  }
+
+  async updateSettings(user: AuthContext, projectId: string, body: StoryboardSettingsBody, rawBody: unknown): Promise<StoryboardView> {
+    const steps = await this.deps.steps.list(user, projectId);
+    if (body.music) {
+      const asset = await this.projectAsset(user, projectId, body.music.assetId);
+      if (!asset) throw new AppError('VALIDATION_FAILED', `music.assetId: no file ${body.music.assetId} in this project`);
+      if (asset.kind !== 'music') throw new AppError('VALIDATION_FAILED', `music.assetId: the file is a ${asset.kind} file; upload music with kind=music`);
+    }
+    // Only the caption fields the author sent are stored (the schema's defaults would fill in the rest).
+    const sent = (rawBody as { captionStyle?: Record<string, unknown> } | undefined)?.captionStyle;
+    await this.store.updateSettings(user, projectId, steps, body, sent && body.captionStyle ? pickKeys(body.captionStyle, Object.keys(sent)) : undefined);
+    return this.view(user, projectId);
+  }
+}
+
+function pickKeys(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key]]));
+}
