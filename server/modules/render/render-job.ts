@@ -10,6 +10,7 @@ import type { AssetsService } from '../assets/assets.service.ts';
 import { PermanentJobError, type JobContext } from '../jobs/job-handlers.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import { buildSrt, buildVtt } from './captions-srt.ts';
+import { killProcessesUsing } from './orphans.ts';
 import { buildRenderPlanForProject } from './plan-from-steps.ts';
 import { renderVideo } from './render-video.ts';
 import { RenderPlanError } from './validate-plan.ts';
@@ -64,11 +65,13 @@ export async function runRenderJob(deps: RenderJobDeps, ctx: JobContext<'render.
   try {
     report(0.01, 'preparing');
     const built = await buildRenderPlanForProject(deps, ownerId, projectId, { aspect, quality }).catch((e: unknown) => Promise.reject(explain(e)));
-    // A retry after a crash starts clean.
+    // A retry after a crash starts clean: the killed worker's ffmpeg may still be encoding here.
+    await killProcessesUsing(workDir);
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
     const videoFile = join(workDir, 'video.mp4');
     const result = await renderVideo(built.plan, videoFile, {
+      workDir: join(workDir, 'sources'),
       signal: ctx.signal,
       onProgress: (p) => report(0.02 + p.fraction * 0.9, p.step === 'finishing' ? 'encoding' : p.step),
     }).catch((e: unknown) => Promise.reject(explain(e)));

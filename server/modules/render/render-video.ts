@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ffmpegBinary } from '../../adapters/ffmpeg/binary.ts';
@@ -26,6 +26,8 @@ export interface RenderProgress {
 export interface RenderVideoOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RenderProgress) => void;
+  /** Where the prepared stills and captions go (emptied and removed at the end); a new temporary directory when absent. */
+  workDir?: string;
 }
 
 export interface RenderResult {
@@ -83,7 +85,8 @@ export async function prepareRender(
  */
 export async function renderVideo(planInput: unknown, outputPath: string, options: RenderVideoOptions = {}): Promise<RenderResult> {
   const { signal, onProgress } = options;
-  const workDir = await mkdtemp(join(tmpdir(), 'reelforge-render-'));
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'reelforge-render-')));
+  await mkdir(workDir, { recursive: true });
   const partialPath = join(dirname(outputPath), `.${basename(outputPath)}.${randomUUID().slice(0, 8)}.partial`);
   try {
     const { checked, timeline, request } = await prepareRender(planInput, workDir, null, options);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createTestApp, signUp, type TestApp } from '../../test/harness.ts';
 import { renderPreviewFrame } from './preview.ts';
 import { imageDifference } from './test-support.ts';
+import { ffmpegProcessesIn } from './testing/processes.ts';
 import { LONG_SCENES, SHORT_SCENES, renderApi } from './testing/render-api.ts';
 
 /** Cue start and end times of an SRT file, in seconds, with their text. */
@@ -174,9 +174,3 @@ describe.each(DATABASE_KINDS)('stage 7 render over the API (%s)', (kind) => {
     expect((await api.state(projectId)).outputs).toBeNull();
   });
 });
-
-/** ffmpeg processes whose arguments point into `dir`. */
-function ffmpegProcessesIn(dir: string): number {
-  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.includes('ffmpeg') && line.includes(dir)).length;
-}
