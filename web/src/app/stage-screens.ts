@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
+import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
 import type { StageNumber } from '../lib/domain.ts';
 import type { StageScreenProps } from '../lib/stage-screen.ts';
 
@@ -8,6 +9,8 @@ import type { StageScreenProps } from '../lib/stage-screen.ts';
  * (features/<stage-domain>/) and is added here with one line; until then the placeholder shows
  * the saved data, what the stage will do, completion and a JSON editor.
  */
-const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>>> = {};
+const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>>> = {
+  4: VoiceStage,
+};
 
 export const stageScreen = (stage: StageNumber): ComponentType<StageScreenProps> => STAGE_SCREENS[stage] ?? PlaceholderStage;

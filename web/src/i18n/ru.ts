@@ -1,6 +1,8 @@
 import type { Messages } from './en.ts';
+import { voiceRu } from './voice.ru.ts';
 
 export const ru: Messages = {
+  ...voiceRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',
