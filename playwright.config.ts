@@ -9,6 +9,9 @@ function freePort(): number {
 
 // The config is evaluated again in each worker; the environment carries the runner's choice over.
 process.env.E2E_PORT ??= String(freePort());
+// The local news site some browser tests start: the server may fetch it although it is on loopback.
+process.env.E2E_NEWS_PORT ??= String(freePort());
+process.env.FETCH_ALLOW_PRIVATE_HOSTS ??= `127.0.0.1:${process.env.E2E_NEWS_PORT}`;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)('news list on %s', (kind) => {
     const project = made.json();
     expect(project).toMatchObject({ title: velopark.title, currentStage: 2, maxStage: 2 });
     const steps = (await t.app.inject({ method: 'GET', url: `/api/projects/${project.id}/steps`, headers: { cookie } })).json() as Step[];
-    expect(steps[0]!.data).toMatchObject({ sourceType: 'news', newsItemId: velopark.id, language: 'ru' });
+    expect(steps[0]!.data).toMatchObject({ sourceType: 'news', newsItemId: velopark.id, newsTitle: velopark.title, language: 'ru' });
     expect(steps[0]!.completedAt).not.toBeNull();
     expect(steps[0]!.data.format).toBe((steps[1]!.data.analysis as { recommendedFormat: string }).recommendedFormat);
     expect(steps[1]!.data).toMatchObject({ title: velopark.title, language: 'ru', analysis: { language: 'ru' } });

@@ -73,7 +73,8 @@ export class ProjectSourceService {
       });
     }
     const language = body.language ?? content?.language ?? analysis?.language ?? (previousSource?.language as Language | undefined) ?? 'en';
-    await this.write(user, project, body, language, content, analysis);
+    const newsTitle = body.sourceType === 'news' ? (content?.title ?? previousSource?.newsTitle) : undefined;
+    await this.write(user, project, body, language, content, analysis, { newsTitle });
     return { project: await this.projects.changeStage(user, projectId, 2), steps: await this.steps.list(user, projectId) };
   }
 
@@ -86,7 +87,7 @@ export class ProjectSourceService {
     const project = await this.projects.create(user, article.title.slice(0, 200).trim() || undefined);
     const body: ApplySourceBody = { sourceType: 'news', newsItemId: itemId, url: article.url ?? undefined, format, language, targetDurationSec: options.targetDurationSec };
     const content: Content = { ...article, leadImage: article.images[0] ?? null };
-    await this.write(user, project, body, language, content, analysis, article.origin === 'summary' ? article.fetchError : null);
+    await this.write(user, project, body, language, content, analysis, { newsTitle: article.title, contentNote: article.origin === 'summary' ? article.fetchError : null });
     return this.projects.changeStage(user, project.id, 2);
   }
 
@@ -106,13 +107,14 @@ export class ProjectSourceService {
     language: Language,
     content: Content | null,
     analysis: AnalysisResult | null,
-    contentNote: string | null = null,
+    notes: { newsTitle?: unknown; contentNote?: string | null } = {},
   ): Promise<void> {
     const input = { idea: { idea: body.idea }, text: { text: body.text ?? content?.text }, url: { url: body.url }, news: { newsItemId: body.newsItemId, url: body.url } }[body.sourceType];
     const source = {
       sourceType: body.sourceType,
       ...input,
       ...(body.fileName ? { fileName: body.fileName } : {}),
+      ...(typeof notes.newsTitle === 'string' ? { newsTitle: notes.newsTitle } : {}),
       format: body.format,
       language,
       targetDurationSec: body.targetDurationSec ?? FORMATS[body.format].defaultSec,
@@ -130,7 +132,7 @@ export class ProjectSourceService {
         publishedAt: content.publishedAt ?? null,
         language,
         analysis,
-        ...(contentNote ? { contentNote } : {}),
+        ...(notes.contentNote ? { contentNote: notes.contentNote } : {}),
       };
       await this.steps.upsert(user, project.id, { stepNumber: 2, data, completedAt: null });
       if (DEFAULT_TITLE.test(project.title) && content.title.trim()) await this.projects.rename(user, project.id, content.title.trim().slice(0, 200));

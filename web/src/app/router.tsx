@@ -7,6 +7,8 @@ import { ProjectRedirect } from './routes/ProjectRedirect.tsx';
 import { DeletedProjectsPage, ProjectsPage } from './routes/ProjectsPage.tsx';
 import { RegisterPage } from './routes/RegisterPage.tsx';
 import { StagePage } from './routes/StagePage.tsx';
+import { NewsPage } from '../features/news/components/NewsPage.tsx';
+import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -22,6 +24,8 @@ export const createRouter = () =>
             { path: 'deleted', element: <DeletedProjectsPage /> },
             { path: 'projects/:id', element: <ProjectRedirect /> },
             { path: 'projects/:id/stage/:stage', element: <StagePage /> },
+            { path: 'news', element: <NewsPage /> },
+            { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { ContentStage } from '../features/content/components/ContentStage.tsx';
+import { ScriptStage } from '../features/script/components/ScriptStage.tsx';
+import { SourceStage } from '../features/source/components/SourceStage.tsx';
 import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
 import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
 import type { StageNumber } from '../lib/domain.ts';
@@ -10,6 +13,9 @@ import type { StageScreenProps } from '../lib/stage-screen.ts';
  * the saved data, what the stage will do, completion and a JSON editor.
  */
 const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>>> = {
+  1: SourceStage,
+  2: ContentStage,
+  3: ScriptStage,
   4: VoiceStage,
 };
 

@@ -1,8 +1,10 @@
+import { textPipelineEn } from './text-pipeline.en.ts';
 import { voiceEn } from './voice.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
   ...voiceEn,
+  ...textPipelineEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

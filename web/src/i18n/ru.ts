@@ -1,8 +1,10 @@
 import type { Messages } from './en.ts';
+import { textPipelineRu } from './text-pipeline.ru.ts';
 import { voiceRu } from './voice.ru.ts';
 
 export const ru: Messages = {
   ...voiceRu,
+  ...textPipelineRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/Button.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { stageAbout } from '../../../i18n/stage-text.ts';
+import { countWords, FORMATS, isFormatId, isLanguage, speakingSeconds } from '../../../lib/formats.ts';
+import { paths } from '../../../lib/paths.ts';
+import type { StageScreenProps } from '../../../lib/stage-screen.ts';
+import { useMergeStep } from '../../steps/hooks/useSteps.ts';
+import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
+import { type AnalysisResult, startScript } from '../api/content.ts';
+import { useAnalyse, useWriter } from '../hooks/useContent.ts';
+import { AnalysisPanel, formatSeconds } from './AnalysisPanel.tsx';
+import { StageFooter } from './StageFooter.tsx';
+import '../content.css';
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Stage 2: the text (editable) and what it is worth as a short video. */
+export function ContentStage({ project, stage, step, steps }: StageScreenProps) {
+  const { t, formatDate } = useI18n();
+  const navigate = useNavigate();
+  const source = steps.find((s) => s.stepNumber === 1)?.data ?? {};
+  const content = step?.data ?? {};
+  const hasScript = Boolean(steps.find((s) => s.stepNumber === 3)?.data.generatedVariants);
+  const savedText = str(content.text);
+  const [draft, setDraft] = useState<{ title: string; text: string } | null>(null);
+  const title = draft?.title ?? str(content.title);
+  const text = draft?.text ?? (savedText || str(source.idea) || str(source.text));
+  const unsaved = draft !== null || (!savedText && text.trim().length > 0);
+  const analysis = content.analysis as Partial<AnalysisResult> | undefined;
+  const language = isLanguage(source.language) ? source.language : isLanguage(content.language) ? content.language : 'en';
+  const format = isFormatId(source.format) ? source.format : null;
+  const target = Number(source.targetDurationSec) || (format ? FORMATS[format].defaultSec : null);
+  const words = countWords(text);
+  const analyse = useAnalyse(project.id);
+  const merge = useMergeStep(project.id);
+  const writer = useWriter();
+  const [moving, setMoving] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+
+  const edit = (change: Partial<{ title: string; text: string }>) => setDraft({ title, text, ...change });
+  const runAnalysis = () =>
+    analyse.mutateAsync({ text, title, baseVersion: step?.version ?? 0 }).then((saved) => {
+      setDraft(null);
+      return saved;
+    });
+
+  /** Saves and analyses an edited text, finishes the stage, starts the script if there is none yet. */
+  const writeScript = async () => {
+    setMoving({ busy: true, error: null });
+    try {
+      if (unsaved || !analysis) await runAnalysis();
+      if (!step?.completedAt) await merge.mutateAsync({ stepNumber: 2, patch: { completedAt: new Date().toISOString() } });
+      if (!hasScript) await startScript(project.id);
+      await navigate(paths.stage(project.id, 3));
+    } catch (error) {
+      setMoving({ busy: false, error });
+    }
+  };
+
+  const images = Array.isArray(content.images) ? (content.images as { url?: unknown }[]).map((i) => str(i.url)).filter(Boolean) : [];
+  const meta = [str(content.siteName), str(content.byline), content.publishedAt ? formatDate(str(content.publishedAt)) : ''].filter(Boolean).join(' · ');
+
+  return (
+    <div className="stack-lg content-stage">
+      <p className="lead">{stageAbout(t, stage)}</p>
+      {step?.stale && <StaleBanner projectId={project.id} step={step} />}
+      {str(content.contentNote) && <Notice tone="warning" title={t('content.summaryOnly')}>{str(content.contentNote)}</Notice>}
+      <section className="panel stack" aria-labelledby="content-text-title">
+        <div className="panel__head">
+          <h2 id="content-text-title" className="panel__title">
+            {t('content.textTitle')}
+          </h2>
+          {str(content.url) && (
+            <a href={str(content.url)} target="_blank" rel="noreferrer noopener" className="small">
+              {t('content.openSource')} ↗
+            </a>
+          )}
+        </div>
+        {meta && <p className="muted small">{meta}</p>}
+        <div className="field">
+          <label className="field__label" htmlFor="content-title">
+            {t('content.titleLabel')}
+          </label>
+          <input id="content-title" className="input" value={title} maxLength={500} onChange={(e) => edit({ title: e.target.value })} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="content-text">
+            {t('content.textLabel')}
+          </label>
+          <textarea id="content-text" className="input content-stage__text" rows={14} value={text} onChange={(e) => edit({ text: e.target.value })} />
+          <p className="field__hint" data-testid="content-stats">
+            {t('content.stats', { words, time: formatSeconds(speakingSeconds(words, language)) })}
+            {format && target ? ` · ${t('content.target', { format: t(`format.${format}`), seconds: target })}` : ''}
+          </p>
+        </div>
+        {images.length > 0 && (
+          <ul className="content-stage__images" aria-label={t('content.images')}>
+            {images.slice(0, 8).map((url) => (
+              <li key={url}>
+                <img src={url} alt="" loading="lazy" onError={(e) => (e.currentTarget.parentElement!.hidden = true)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="row">
+          <Button busy={analyse.isPending && !moving.busy} disabled={!text.trim()} onClick={() => void runAnalysis().catch(() => {})}>
+            {analysis ? t('content.reanalyse') : t('content.analyse')}
+          </Button>
+          {draft && (
+            <Button variant="ghost" onClick={() => setDraft(null)}>
+              {t('content.discard')}
+            </Button>
+          )}
+          {unsaved && <span className="muted small">{t('editor.unsaved')}</span>}
+        </div>
+        {analyse.isError && !moving.busy && <ErrorNotice error={analyse.error} />}
+      </section>
+      {analysis?.score !== undefined ? (
+        <AnalysisPanel analysis={analysis} outdated={unsaved} chosenFormat={format} />
+      ) : (
+        <p className="empty">{t('content.noAnalysis')}</p>
+      )}
+      <div className="row">
+        <Button variant="primary" disabled={!text.trim()} busy={moving.busy} onClick={() => void writeScript()}>
+          {hasScript ? t('content.toScript') : t('content.writeScript')} →
+        </Button>
+        {writer.data && (
+          <span className="muted small" data-testid="writer">
+            {t('content.writer', { writer: t(`writer.${writer.data.kind}`) })} · <Link to="/settings/providers">{t('content.changeWriter')}</Link>
+          </span>
+        )}
+      </div>
+      {moving.error !== null && <ErrorNotice error={moving.error} />}
+      <StageFooter project={project} stage={stage} step={step} showData={false} />
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/Button.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { stageAbout } from '../../../i18n/stage-text.ts';
+import { paths } from '../../../lib/paths.ts';
+import type { StageScreenProps } from '../../../lib/stage-screen.ts';
+import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
+import { useChoices } from '../hooks/useChoices.ts';
+import { isFinished, useJobEvents } from '../hooks/useJobEvents.ts';
+import { useGenerateScript, useLatestScriptJob, useRefreshAfterJob, useSaveFinalScript } from '../hooks/useScript.ts';
+import { scriptOf, totalsOf } from '../script-state.ts';
+import { JobProgress } from './JobProgress.tsx';
+import { SceneCard } from './SceneCard.tsx';
+import { ScriptHistory } from './ScriptHistory.tsx';
+import { ScriptTotalsBar } from './ScriptTotalsBar.tsx';
+import { StageFooter } from './StageFooter.tsx';
+import '../script.css';
+
+/** Stage 3: the script constructor. Nothing is (re)generated unless the author asks. */
+export function ScriptStage({ project, stage, step }: StageScreenProps) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const script = scriptOf(step?.data);
+  const { choices, setChoice, flush, saving, error: saveError } = useChoices(project.id, step);
+  const generate = useGenerateScript(project.id);
+  const saveFinal = useSaveFinalScript(project.id);
+  const refresh = useRefreshAfterJob(project.id);
+  const latest = useLatestScriptJob(project.id).data ?? null;
+  const [fullJobId, setFullJobId] = useState<string | null>(null);
+  const [sceneJobs, setSceneJobs] = useState<Record<string, string>>({});
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  // A job started elsewhere (stage 2, another tab) is followed too; one that ended meanwhile is taken in.
+  const latestIsOther = latest && !Object.values(sceneJobs).includes(latest.id);
+  const followed = fullJobId ?? (latestIsOther && !isFinished(latest) ? latest.id : null);
+  const fullJob = useJobEvents(followed, () => void refresh());
+  const takenIn = useRef<string | null>(null);
+  useEffect(() => {
+    if (!latestIsOther || latest.state !== 'succeeded' || takenIn.current === latest.id) return;
+    takenIn.current = latest.id;
+    if (!step || new Date(latest.finishedAt ?? 0) > new Date(step.updatedAt) || !scriptOf(step.data)) void refresh();
+  }, [latest, latestIsOther, step, refresh]);
+  const failedElsewhere = !followed && latestIsOther && latest.state === 'failed' && (!step || new Date(latest.finishedAt ?? 0) > new Date(step.updatedAt)) ? latest : null;
+  const writing = Boolean(followed) && fullJob?.state !== 'failed' && fullJob?.state !== 'succeeded';
+  const hasChoices = Object.keys(choices).length > 0 || Boolean(step?.data.finalScript);
+
+  const startFull = (replace: boolean) => {
+    setConfirmReplace(false);
+    generate.mutate({ replace }, { onSuccess: (job) => setFullJobId(job.id) });
+  };
+  const regenerate = (sceneId: string) => generate.mutate({ sceneId }, { onSuccess: (job) => setSceneJobs((jobs) => ({ ...jobs, [sceneId]: job.id })) });
+  const finish = async () => {
+    await flush();
+    saveFinal.mutate({ choices, complete: true }, { onSuccess: () => void navigate(paths.stage(project.id, 4)) });
+  };
+
+  const totals = script ? totalsOf(script, choices) : null;
+  const finalScenes = (step?.data.finalScript as { scenes?: { text?: string }[] } | undefined)?.scenes;
+  const finalPreview = finalScenes ? finalScenes.map((s) => s.text ?? '').join(' ').slice(0, 160) : null;
+  let bodyNumber = 1;
+
+  return (
+    <div className="stack-lg script-stage">
+      <p className="lead">{stageAbout(t, stage)}</p>
+      {step?.stale && <StaleBanner projectId={project.id} step={step} />}
+      {writing && <JobProgress job={fullJob} label={t('script.writing')} />}
+      {(fullJob?.state === 'failed' ? fullJob : failedElsewhere) && <JobProgress job={fullJob?.state === 'failed' ? fullJob : failedElsewhere} label="" />}
+      {generate.isError && <ErrorNotice error={generate.error} />}
+      {!script && !writing && (
+        <section className="panel stack" data-testid="no-script">
+          <p>{t('script.none')}</p>
+          <Button variant="primary" busy={generate.isPending} onClick={() => startFull(false)}>
+            {t('script.write')}
+          </Button>
+        </section>
+      )}
+      {script && totals && (
+        <>
+          <ScriptTotalsBar script={script} totals={totals} saving={saving} />
+          <div className="scenes">
+            {script.scenes.map((scene) => (
+              <SceneCard
+                key={scene.id}
+                scene={scene}
+                number={scene.role === 'body' ? ++bodyNumber : 1}
+                language={script.language}
+                choice={choices[scene.id]}
+                onChoose={(choice, typing) => setChoice(scene.id, choice, typing)}
+                onRegenerate={() => regenerate(scene.id)}
+                regenerateJobId={sceneJobs[scene.id] ?? null}
+                onRegenerated={() => void refresh()}
+                busy={writing}
+              />
+            ))}
+          </div>
+          {saveError && <ErrorNotice error={saveError} />}
+          <div className="row script-stage__actions">
+            <Button variant="primary" disabled={!totals.complete || writing} busy={saveFinal.isPending} onClick={() => void finish()}>
+              {t('script.continue')} →
+            </Button>
+            {!totals.complete && <span className="muted small">{t('script.chooseAll', { left: totals.scenes - totals.chosen })}</span>}
+            <span className="grow" />
+            <Button variant="ghost" disabled={writing} onClick={() => (hasChoices ? setConfirmReplace(true) : startFull(false))}>
+              {t('script.rewriteAll')}
+            </Button>
+          </div>
+          {saveFinal.isError && <ErrorNotice error={saveFinal.error} />}
+          {confirmReplace && (
+            <Notice
+              tone="warning"
+              testId="confirm-rewrite"
+              title={t('script.confirmTitle')}
+              actions={
+                <>
+                  <Button small variant="danger" onClick={() => startFull(true)}>
+                    {t('script.confirmRewrite')}
+                  </Button>
+                  <Button small onClick={() => setConfirmReplace(false)}>
+                    {t('projects.cancel')}
+                  </Button>
+                </>
+              }
+            >
+              {t('script.confirmBody')}
+            </Notice>
+          )}
+        </>
+      )}
+      <ScriptHistory projectId={project.id} currentPreview={finalPreview} />
+      <StageFooter project={project} stage={stage} step={step} showData={false} showCompletion={Boolean(step?.data.finalScript || step?.completedAt)} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Step } from '../../../lib/domain.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { generateScript, listProjectJobs, listScriptVersions, revertScript, saveFinalScript } from '../api/script.ts';
+import type { Choices } from '../script-state.ts';
+
+const versionsKey = (projectId: string) => [...queryKeys.steps(projectId), 'script-versions'] as const;
+const jobsKey = (projectId: string) => ['projects', 'one', projectId, 'jobs'] as const;
+
+function useStepStored(projectId: string) {
+  const queryClient = useQueryClient();
+  return (step: Step) => {
+    queryClient.setQueryData<Step[]>(queryKeys.steps(projectId), (steps) =>
+      steps ? [...steps.filter((s) => s.stepNumber !== step.stepNumber), step].sort((a, b) => a.stepNumber - b.stepNumber) : [step],
+    );
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId), exact: true }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.projectLists }),
+    ]);
+  };
+}
+
+export const useScriptVersions = (projectId: string) => useQuery({ queryKey: versionsKey(projectId), queryFn: ({ signal }) => listScriptVersions(projectId, signal) });
+
+/** The project's newest script job, e.g. one started on stage 2 before the author got here. */
+export function useLatestScriptJob(projectId: string) {
+  return useQuery({
+    queryKey: jobsKey(projectId),
+    queryFn: ({ signal }) => listProjectJobs(projectId, signal),
+    select: (jobs) => jobs.find((j) => j.name === 'script.generate') ?? null,
+    staleTime: 0,
+  });
+}
+
+export function useGenerateScript(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { sceneId?: string; replace?: boolean }) => generateScript(projectId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKey(projectId) }),
+  });
+}
+
+export function useSaveFinalScript(projectId: string) {
+  const stored = useStepStored(projectId);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ choices, complete }: { choices: Choices; complete: boolean }) => saveFinalScript(projectId, choices, complete),
+    onSuccess: (step) => Promise.all([stored(step), queryClient.invalidateQueries({ queryKey: versionsKey(projectId) })]),
+  });
+}
+
+export function useRevertScript(projectId: string) {
+  const stored = useStepStored(projectId);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => revertScript(projectId, version),
+    onSuccess: (step) => Promise.all([stored(step), queryClient.invalidateQueries({ queryKey: versionsKey(projectId) })]),
+  });
+}
+
+/** After a job wrote step 3: fetch the steps (and the job list) again. */
+export function useRefreshAfterJob(projectId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }), queryClient.invalidateQueries({ queryKey: jobsKey(projectId) })]),
+    [queryClient, projectId],
+  );
+}

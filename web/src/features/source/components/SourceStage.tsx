@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/Button.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { stageAbout } from '../../../i18n/stage-text.ts';
+import type { Language } from '../../../lib/formats.ts';
+import { isApiError } from '../../../lib/http.ts';
+import { paths } from '../../../lib/paths.ts';
+import type { StageScreenProps } from '../../../lib/stage-screen.ts';
+import { StageFooter } from './StageFooter.tsx';
+import { useApplySource, useTextPreview } from '../hooks/useSource.ts';
+import { draftFromStep, isComplete, type SourceDraft, toApplyBody } from '../source-draft.ts';
+import { FormatFields } from './FormatFields.tsx';
+import { SourceInputs } from './SourceInputs.tsx';
+import '../source.css';
+
+/** Stage 1: where the video starts (idea, text, URL, file or news story), its format, length and language. */
+export function SourceStage({ project, stage, step }: StageScreenProps) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<SourceDraft>(() => draftFromStep(step?.data));
+  const apply = useApplySource(project.id);
+  const typed = draft.kind === 'idea' ? draft.idea : draft.kind === 'text' ? draft.text : '';
+  const preview = useTextPreview(typed);
+  const proposed: Language | null =
+    draft.kind === 'news' ? draft.news?.language ?? null : draft.kind === 'url' || draft.kind === 'file' ? draft.imported?.language ?? null : typed.trim() ? preview.data?.language ?? null : null;
+
+  const update = (change: Partial<SourceDraft>) => {
+    apply.reset();
+    setDraft((current) => ({ ...current, ...change }));
+  };
+  const needsReplace = isApiError(apply.error, 409) && (apply.error.details as { reason?: string } | undefined)?.reason === 'CONTENT_EXISTS';
+  const submit = (replace = false) =>
+    apply.mutate(toApplyBody(draft, proposed, replace), { onSuccess: () => void navigate(paths.stage(project.id, 2)) });
+
+  return (
+    <div className="stack-lg source-stage">
+      <p className="lead">{stageAbout(t, stage)}</p>
+      <section className="panel stack" aria-labelledby="source-title">
+        <h2 id="source-title" className="panel__title">
+          {t('source.title')}
+        </h2>
+        <SourceInputs draft={draft} update={update} preview={preview.data ?? null} />
+      </section>
+      <section className="panel stack" aria-labelledby="format-title">
+        <h2 id="format-title" className="panel__title">
+          {t('source.formatTitle')}
+        </h2>
+        <FormatFields draft={draft} update={update} proposedLanguage={proposed} />
+      </section>
+      {needsReplace && (
+        <Notice
+          tone="warning"
+          testId="replace-content"
+          title={t('source.replaceTitle')}
+          actions={
+            <Button small variant="danger" busy={apply.isPending} onClick={() => submit(true)}>
+              {t('source.replace')}
+            </Button>
+          }
+        >
+          {t('source.replaceBody')}
+        </Notice>
+      )}
+      {apply.isError && !needsReplace && <ErrorNotice error={apply.error} />}
+      <div className="row">
+        <Button variant="primary" disabled={!isComplete(draft)} busy={apply.isPending && !needsReplace} onClick={() => submit()}>
+          {t('source.useSource')} →
+        </Button>
+        {!isComplete(draft) && <span className="muted small">{t('source.incomplete')}</span>}
+      </div>
+      <StageFooter project={project} stage={stage} step={step} />
+    </div>
+  );
+}
