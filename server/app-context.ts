@@ -21,6 +21,8 @@ import { VoiceProviders } from './modules/voice/voice-providers.ts';
 import { VoiceService } from './modules/voice/voice.service.ts';
 import { StockProviders } from './modules/storyboard/stock.ts';
 import { StoryboardService } from './modules/storyboard/storyboard.service.ts';
+import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
+import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
@@ -51,8 +53,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const { steps, assets, jobs } = services;
   const textPipeline = createTextPipeline({ ...services, scriptVersions });
   const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
+  const avatar = new AvatarService({ config, steps, assets, jobs, providers: new AvatarProviders(services.credentials, config) });
   const render = new RenderService({ steps, assets, jobs, projects: projectsRepository, writers: textPipeline.writers, dataDir: config.DATA_DIR });
-  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard };
+  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard, avatar };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -20,6 +20,7 @@ import { registerCredentialRoutes } from './modules/credentials/credentials.rout
 import { registerTextPipelineRoutes } from './modules/writers/text-pipeline.ts';
 import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
 import { registerStoryboardRoutes } from './modules/storyboard/storyboard.routes.ts';
+import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
@@ -56,6 +57,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerTextPipelineRoutes(router, context.textPipeline);
   registerVoiceRoutes(router, context.voice);
   registerStoryboardRoutes(router, context.storyboard);
+  registerAvatarRoutes(router, context.avatar);
   registerRenderRoutes(router, context.render);
 
   router.addPublic({

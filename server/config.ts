@@ -47,6 +47,8 @@ const envSchema = z.object({
   PEXELS_BASE_URL: httpUrl.default('https://api.pexels.com'),
   PEXELS_API_KEY: z.string().optional(),
   HEYGEN_BASE_URL: httpUrl.default('https://api.heygen.com'),
+  /** HeyGen takes uploaded assets (the narration for a lip-synced clip) on its own host. */
+  HEYGEN_UPLOAD_BASE_URL: httpUrl.default('https://upload.heygen.com'),
   HEYGEN_API_KEY: z.string().optional(),
 });
 

@@ -19,6 +19,7 @@ export function createJobHandlers(context: AppContext): JobHandlers {
       return { purgedProjects: purged.length };
     },
     'voice.narrate': (ctx) => context.voice.runNarrationJob(ctx),
+    'avatar.clip': (ctx) => context.avatar.runClipJob(ctx),
     'render.video': (ctx) => context.render.runJob(ctx),
   };
 }

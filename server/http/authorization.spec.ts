@@ -36,6 +36,8 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/projects/{id}/storyboard/scenes/{sceneId}/stock': { media: 'photo', id: '123' },
   'POST /api/projects/{id}/storyboard/scenes/{sceneId}/article-image': { url: 'https://example.com/a.jpg' },
   'PATCH /api/projects/{id}/storyboard/settings': { captionStyle: { colour: '#ffffff' } },
+  'POST /api/projects/{id}/avatar/clip': { avatarId: 'Daisy', source: 'narration' },
+  'PATCH /api/projects/{id}/avatar': { placement: 'full' },
   'PUT /api/projects/{id}/publish': { title: 'x', description: 'x', hashtags: ['#xx'] },
 };
 

@@ -17,7 +17,7 @@ export interface RemoteMediaDeps {
 
 export interface RemoteMediaRequest {
   url: string;
-  kind: Extract<AssetKind, 'stock' | 'article-image'>;
+  kind: Extract<AssetKind, 'stock' | 'article-image' | 'avatar-clip'>;
   media: 'image' | 'video';
   /** Same key, same file: a second choice of the same item reuses the stored asset. */
   cacheKey: string;
