@@ -10,6 +10,8 @@ const SCENES = [
 ];
 
 test('generates the narration in the browser and lights up each word as it is heard', async ({ page }) => {
+  // Two narrations on a shared two-core machine.
+  test.setTimeout(150_000);
   await registerNewUser(page);
   const projectId = await createProject(page, 'Narrated tides');
   await projectAtStage4(page, projectId, SCENES);

@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/i18n.tsx';
-import { countWords, speakingSeconds, type Language } from '../text-stats.ts';
+import { countWords, speakingSeconds, type Language } from '../../../lib/formats.ts';
 import type { ScriptScene } from '../script-sync.ts';
 
 interface ScriptEditorProps {

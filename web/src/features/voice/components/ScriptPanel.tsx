@@ -1,7 +1,7 @@
 import type { Stage4Audio } from '../../../../../contracts/voice-api.ts';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { countWords, speakingSeconds, type Language } from '../text-stats.ts';
+import { countWords, speakingSeconds, type Language } from '../../../lib/formats.ts';
 import type { useStageScript } from '../hooks/useStageScript.ts';
 import { outdatedScenes } from '../playback.ts';
 import { ScriptEditor } from './ScriptEditor.tsx';

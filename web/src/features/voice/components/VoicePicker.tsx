@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { Language } from '../text-stats.ts';
+import type { Language } from '../../../lib/formats.ts';
 import { previewVoice } from '../api/voice.ts';
 
 interface VoicePickerProps {

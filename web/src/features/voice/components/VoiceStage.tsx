@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { isLanguage, type Language } from '../text-stats.ts';
+import { isLanguage, type Language } from '../../../lib/formats.ts';
 import type { Step } from '../../../lib/domain.ts';
 import { paths } from '../../../lib/paths.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
