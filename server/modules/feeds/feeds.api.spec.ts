@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('news feeds on %s', (kind) => {
   });
 
   it('refreshes through the job queue, deduplicating stories it already has', async () => {
-    const { cookie } = await signUp(t.app);
+    const { cookie, user } = await signUp(t.app);
     const feed = (await t.app.inject({ method: 'POST', url: '/api/feeds', headers: { cookie }, payload: { url: site.feedUrl } })).json() as Feed;
     site.stories = STORIES.slice(0, 4);
     try {
@@ -66,6 +66,8 @@ describe.each(DATABASE_KINDS)('news feeds on %s', (kind) => {
       expect(again.result).toMatchObject({ added: 0 });
       const [listed] = (await t.app.inject({ method: 'GET', url: '/api/feeds', headers: { cookie } })).json() as Feed[];
       expect(listed!.itemCount).toBe(4);
+      const all = await t.context.jobs.enqueue({ ownerId: user.id, projectId: null, name: 'feeds.fetch', payload: {} });
+      expect(await waitForJob(t, cookie, all.id)).toMatchObject({ state: 'succeeded', result: { feeds: 1, added: 0, failed: 0 } });
       const items = await t.context.database.executeSql('select count(*)::int as n from feed_items where feed_id = $1', [feed.id]);
       expect(items.rows[0]!.n).toBe(4);
     } finally {

@@ -100,6 +100,20 @@ export class FeedsService {
     }
   }
 
+  /** A feeds.fetch job without a feed: every feed of its owner, one after the other. */
+  async fetchAllOf(ownerId: string, signal?: AbortSignal): Promise<{ feeds: number; added: number; failed: number }> {
+    let added = 0;
+    let failed = 0;
+    const feeds = await this.feeds.listForOwner(ownerId);
+    for (const feed of feeds) {
+      signal?.throwIfAborted();
+      const outcome = await this.fetchNow(feed.id, ownerId, signal).catch(() => null);
+      if (outcome) added += outcome.added;
+      else failed++;
+    }
+    return { feeds: feeds.length, added, failed };
+  }
+
   /** The feeds.schedule system job: queues a fetch for every feed due for a refresh. */
   async enqueueDue(limit = 500): Promise<number> {
     const before = new Date(this.deps.clock.now().getTime() - this.deps.refreshMinutes * 60_000);

@@ -8,7 +8,7 @@ import type { CredentialsService } from '../credentials/credentials.service.ts';
 import { registerFeedRoutes } from '../feeds/feeds.routes.ts';
 import { FeedsRepository } from '../feeds/feeds.repository.ts';
 import { FeedsService } from '../feeds/feeds.service.ts';
-import type { JobHandlers } from '../jobs/job-handlers.ts';
+import { type JobHandlers, PermanentJobError } from '../jobs/job-handlers.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
 import { registerNewsRoutes } from '../news/news.routes.ts';
 import { NewsRepository } from '../news/news.repository.ts';
@@ -75,7 +75,8 @@ export function textPipelineJobHandlers(pipeline: TextPipeline): JobHandlers {
     'script.generate': (ctx) => pipeline.script.runJob(ctx),
     'feeds.fetch': async (ctx) => {
       if (ctx.payload.feedId) return pipeline.feeds.fetchNow(ctx.payload.feedId, ctx.ownerId, ctx.signal);
-      return { queued: await pipeline.feeds.enqueueDue() };
+      if (!ctx.ownerId) throw new PermanentJobError('a feeds.fetch job without a feed needs an owner');
+      return pipeline.feeds.fetchAllOf(ctx.ownerId, ctx.signal);
     },
     'feeds.schedule': async () => ({ queued: await pipeline.feeds.enqueueDue() }),
   };
