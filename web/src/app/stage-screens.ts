@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ContentStage } from '../features/content/components/ContentStage.tsx';
 import { ScriptStage } from '../features/script/components/ScriptStage.tsx';
 import { SourceStage } from '../features/source/components/SourceStage.tsx';
+import { RenderStage } from '../features/render/components/RenderStage.tsx';
 import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
 import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
 import type { StageNumber } from '../lib/domain.ts';
@@ -17,6 +18,7 @@ const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>
   2: ContentStage,
   3: ScriptStage,
   4: VoiceStage,
+  7: RenderStage,
 };
 
 export const stageScreen = (stage: StageNumber): ComponentType<StageScreenProps> => STAGE_SCREENS[stage] ?? PlaceholderStage;

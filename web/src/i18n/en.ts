@@ -1,8 +1,10 @@
+import { renderEn } from './render.en.ts';
 import { textPipelineEn } from './text-pipeline.en.ts';
 import { voiceEn } from './voice.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
+  ...renderEn,
   ...voiceEn,
   ...textPipelineEn,
   'app.name': 'ReelForge',

@@ -1,8 +1,10 @@
 import type { Messages } from './en.ts';
+import { renderRu } from './render.ru.ts';
 import { textPipelineRu } from './text-pipeline.ru.ts';
 import { voiceRu } from './voice.ru.ts';
 
 export const ru: Messages = {
+  ...renderRu,
   ...voiceRu,
   ...textPipelineRu,
   'app.name': 'ReelForge',

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Button } from '../../../components/ui/Button.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { StageScreenProps } from '../../../lib/stage-screen.ts';
+import { StageCompletion } from '../../steps/components/StageCompletion.tsx';
+import type { Aspect, Quality, RenderState } from '../api/render.ts';
+import { isActive, useRender, useRenderState } from '../hooks/useRender.ts';
+import { problemText } from '../problem-text.ts';
+import { PublishPanel } from './PublishPanel.tsx';
+import { RenderOutcome, RenderProgress } from './RenderProgress.tsx';
+import { RenderSettings } from './RenderSettings.tsx';
+import { Downloads, VideoPlayer } from './VideoResult.tsx';
+import '../render.css';
+
+/** Stage 7: settings, the render with live progress, the finished video, downloads and the publishing text. */
+export function RenderStage({ project, step }: StageScreenProps) {
+  const state = useRenderState(project.id);
+  if (state.isPending) return <Loading />;
+  if (state.isError) return <ErrorNotice error={state.error} onRetry={() => void state.refetch()} />;
+  return (
+    <div className="stack-lg">
+      <RenderWorkspace projectId={project.id} state={state.data} />
+      <PublishPanel projectId={project.id} saved={state.data.publish} />
+      <StageCompletion projectId={project.id} stage={7} step={step} />
+    </div>
+  );
+}
+
+function RenderWorkspace({ projectId, state }: { projectId: string; state: RenderState }) {
+  const { t } = useI18n();
+  const { job, start, cancel } = useRender(projectId, state);
+  const [settings, setSettings] = useState<{ aspect: Aspect; quality: Quality }>(state.settings);
+  const running = isActive(job);
+  const outputs = state.outputs;
+  const problems = state.problems;
+  const outdated = Boolean(outputs?.aspect && outputs.aspect !== settings.aspect);
+
+  return (
+    <div className="render-layout">
+      <section className="panel render-stage" aria-labelledby="render-result-title">
+        <h2 id="render-result-title" className="panel__title">
+          {t('render.result.title')}
+        </h2>
+        {outputs ? (
+          <VideoPlayer outputs={outputs} />
+        ) : (
+          <div className={`render-placeholder render-player--${settings.aspect.replace(':', 'x')}`}>
+            <p className="muted">{t('render.result.empty')}</p>
+          </div>
+        )}
+      </section>
+
+      <div className="stack-lg">
+        <section className="panel stack" aria-labelledby="render-settings-title">
+          <h2 id="render-settings-title" className="panel__title">
+            {t('render.settings.title')}
+          </h2>
+          <RenderSettings aspect={settings.aspect} quality={settings.quality} disabled={running} onChange={setSettings} />
+          {state.timing && <p className="muted small">{t(state.timing === 'narration' ? 'render.timing.narration' : 'render.timing.readingSpeed')}</p>}
+          {problems.length > 0 && (
+            <Notice tone="warning" title={t('render.problems.title')} testId="render-problems">
+              <ul className="render-problems">
+                {problems.map((problem) => (
+                  <li key={`${problem.path}:${problem.message}`}>
+                    {problemText(problem, t)} <code className="muted small">{problem.path}</code>
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          {running && job ? (
+            <RenderProgress job={job} cancelling={cancel.isPending} onCancel={() => cancel.mutate(job.id)} />
+          ) : (
+            <div className="row">
+              <Button variant="primary" busy={start.isPending} disabled={problems.length > 0} onClick={() => start.mutate(settings)} data-testid="render-button">
+                {outputs ? t('render.action.rerender') : t('render.action.render')}
+              </Button>
+            </div>
+          )}
+          {!running && job && <RenderOutcome job={job} />}
+          {start.isError && <ErrorNotice error={start.error} />}
+          {cancel.isError && <ErrorNotice error={cancel.error} />}
+        </section>
+
+        {outputs && (
+          <section className="panel stack">
+            {outdated && <p className="muted small">{t('render.result.outdated')}</p>}
+            <Downloads outputs={outputs} />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
