@@ -106,7 +106,8 @@ function homePage(site: NewsSite): string {
 /** A local news website (RSS, Atom, home page, article pages) on 127.0.0.1 for tests and benchmarks. */
 export async function startNewsSite(options: { port?: number; now?: () => Date; stories?: Story[] } = {}): Promise<NewsSite> {
   const now = options.now ?? (() => new Date());
-  let site!: NewsSite;
+  // Filled in once the server listens (the handler reads it per request).
+  const site = {} as NewsSite;
   const send = (res: ServerResponse, status: number, type: string, body: string) => res.writeHead(status, { 'content-type': type }).end(body);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -126,7 +127,7 @@ export async function startNewsSite(options: { port?: number; now?: () => Date; 
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  site = {
+  Object.assign(site, {
     origin,
     hostKey: `127.0.0.1:${port}`,
     feedUrl: `${origin}/feed.xml`,
@@ -140,6 +141,6 @@ export async function startNewsSite(options: { port?: number; now?: () => Date; 
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  } satisfies NewsSite);
   return site;
 }
