@@ -16,6 +16,16 @@ export const PROVIDER_LABELS: Record<TtsProviderId, string> = {
 
 /** Remote voice lists change rarely; each user's list is kept this long. */
 const VOICE_LIST_TTL_MS = 10 * 60 * 1000;
+/** The voice picker waits this long for a remote list; a provider that takes longer is reported, not waited for. */
+const VOICE_LIST_WAIT_MS = 8000;
+
+function withinTime<T>(work: Promise<T>, ms: number, id: TtsProviderId): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${PROVIDER_LABELS[id]} did not list its voices within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 interface ResolvedConfig {
   config: TtsProviderConfig;
@@ -30,10 +40,15 @@ export class VoiceProviders {
   private espeakProvider: EspeakProvider | null = null;
   private readonly voiceLists = new Map<string, { at: number; voices: TtsVoice[] }>();
 
+  private readonly voiceListWaitMs: number;
+
   constructor(
     private readonly config: Config,
-    private readonly credentials: CredentialsService,
-  ) {}
+    private readonly credentials: Pick<CredentialsService, 'resolve'>,
+    options: { voiceListWaitMs?: number } = {},
+  ) {
+    this.voiceListWaitMs = options.voiceListWaitMs ?? VOICE_LIST_WAIT_MS;
+  }
 
   private espeak(): EspeakProvider {
     this.espeakProvider ??= new EspeakProvider({ engine: this.config.ESPEAK_NG_ENGINE, binaryPath: this.config.ESPEAK_NG_PATH });
@@ -99,7 +114,7 @@ export class VoiceProviders {
   private async voicesOf(key: string, provider: TtsProvider, language?: string): Promise<TtsVoice[]> {
     if (provider.id === 'espeak') return provider.listVoices(language);
     const cached = this.voiceLists.get(key);
-    const all = cached && Date.now() - cached.at < VOICE_LIST_TTL_MS ? cached.voices : await provider.listVoices();
+    const all = cached && Date.now() - cached.at < VOICE_LIST_TTL_MS ? cached.voices : await withinTime(provider.listVoices(), this.voiceListWaitMs, provider.id);
     if (cached?.voices !== all) this.voiceLists.set(key, { at: Date.now(), voices: all });
     return language ? all.filter((v) => v.language === language || v.language === 'multi') : all;
   }
