@@ -5,6 +5,8 @@ import { SourceStage } from '../features/source/components/SourceStage.tsx';
 import { RenderStage } from '../features/render/components/RenderStage.tsx';
 import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
 import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
+import { StoryboardStage } from '../features/storyboard/components/StoryboardStage.tsx';
+import { AvatarStage } from '../features/avatar/components/AvatarStage.tsx';
 import type { StageNumber } from '../lib/domain.ts';
 import type { StageScreenProps } from '../lib/stage-screen.ts';
 
@@ -18,6 +20,8 @@ const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>
   2: ContentStage,
   3: ScriptStage,
   4: VoiceStage,
+  5: AvatarStage,
+  6: StoryboardStage,
   7: RenderStage,
 };
 

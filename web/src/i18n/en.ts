@@ -1,11 +1,15 @@
 import { renderEn } from './render.en.ts';
 import { textPipelineEn } from './text-pipeline.en.ts';
 import { voiceEn } from './voice.en.ts';
+import { storyboardEn } from './storyboard.en.ts';
+import { avatarEn } from './avatar.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
   ...renderEn,
   ...voiceEn,
+  ...storyboardEn,
+  ...avatarEn,
   ...textPipelineEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',

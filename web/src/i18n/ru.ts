@@ -2,10 +2,14 @@ import type { Messages } from './en.ts';
 import { renderRu } from './render.ru.ts';
 import { textPipelineRu } from './text-pipeline.ru.ts';
 import { voiceRu } from './voice.ru.ts';
+import { storyboardRu } from './storyboard.ru.ts';
+import { avatarRu } from './avatar.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
   ...voiceRu,
+  ...storyboardRu,
+  ...avatarRu,
   ...textPipelineRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',

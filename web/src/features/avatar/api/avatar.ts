@@ -1,0 +1,24 @@
+import type { AvatarCatalog, AvatarPlacement, AvatarState, CreateClipBody } from '../../../../../contracts/avatar-api.ts';
+import type { Job } from '../../../../../contracts/jobs.ts';
+import { http } from '../../../lib/http.ts';
+
+export type { AvatarCatalog, AvatarPlacement, AvatarState, CreateClipBody, Job };
+
+const project = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
+
+export const avatarKeys = {
+  state: (projectId: string) => ['projects', 'one', projectId, 'avatar'] as const,
+  catalog: ['avatar', 'catalog'] as const,
+};
+
+export const getAvatarState = (projectId: string, signal?: AbortSignal) => http.get<AvatarState>(`${project(projectId)}/avatar`, signal);
+
+export const getAvatarCatalog = (signal?: AbortSignal) => http.get<AvatarCatalog>('/api/avatar/catalog', signal);
+
+export const startClip = (projectId: string, body: CreateClipBody) => http.post<Job>(`${project(projectId)}/avatar/clip`, body);
+
+export const followClip = (projectId: string) => http.post<Job>(`${project(projectId)}/avatar/follow`);
+
+export const setPlacement = (projectId: string, placement: AvatarPlacement) => http.patch<AvatarState>(`${project(projectId)}/avatar`, { placement });
+
+export const cancelJob = (jobId: string) => http.post<Job>(`/api/jobs/${encodeURIComponent(jobId)}/cancel`);

@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { avatarKeys, cancelJob, followClip, getAvatarCatalog, getAvatarState, setPlacement, startClip, type AvatarPlacement, type AvatarState, type CreateClipBody, type Job } from '../api/avatar.ts';
+
+const TERMINAL = ['succeeded', 'failed', 'cancelled'];
+export const isActive = (job: Job | null | undefined) => Boolean(job && !TERMINAL.includes(job.state));
+
+export const useAvatarState = (projectId: string) =>
+  useQuery({ queryKey: avatarKeys.state(projectId), queryFn: ({ signal }) => getAvatarState(projectId, signal), staleTime: 0 });
+
+export const useAvatarCatalog = (enabled: boolean) =>
+  useQuery({ queryKey: avatarKeys.catalog, queryFn: ({ signal }) => getAvatarCatalog(signal), enabled, staleTime: 10 * 60_000, retry: false });
+
+/** The clip job followed live over server-sent events; when it ends, stage 5 and the steps are read again. */
+export function useClipJob(projectId: string, state: AvatarState) {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState<Job | null>(null);
+  const saved = state.job;
+  const job = live && (!saved || live.id === saved.id || live.createdAt >= saved.createdAt) ? live : saved;
+  const followId = isActive(job) ? job!.id : null;
+
+  useEffect(() => {
+    if (!followId) return;
+    const refresh = () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: avatarKeys.state(projectId) }), queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) })]);
+    const source = new EventSource(`/api/jobs/${encodeURIComponent(followId)}/events`);
+    source.addEventListener('job', (event) => {
+      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
+      setLive(next);
+      if (TERMINAL.includes(next.state)) {
+        source.close();
+        void refresh();
+      }
+    });
+    source.onerror = () => {
+      source.close();
+      void refresh();
+    };
+    return () => source.close();
+  }, [followId, projectId, queryClient]);
+
+  const started = (next: Job) => {
+    setLive(next);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
+  };
+  const start = useMutation({ mutationFn: (body: CreateClipBody) => startClip(projectId, body), onSuccess: started });
+  const follow = useMutation({ mutationFn: () => followClip(projectId), onSuccess: started });
+  const cancel = useMutation({ mutationFn: (jobId: string) => cancelJob(jobId), onSuccess: setLive });
+  return { job, start, follow, cancel };
+}
+
+export function usePlacement(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (placement: AvatarPlacement) => setPlacement(projectId, placement),
+    onSuccess: (state) => {
+      queryClient.setQueryData(avatarKeys.state(projectId), state);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
+    },
+  });
+}

@@ -1,0 +1,88 @@
+import type { Asset } from '../../../../../contracts/assets.ts';
+import type { ErrorCode } from '../../../../../contracts/errors.ts';
+import type { StoryboardVisual } from '../../../../../contracts/step-data.ts';
+import type {
+  ChooseStockBody,
+  Orientation,
+  SceneUpdateBody,
+  StockMedia,
+  StockSearchResult,
+  StoryboardSceneView,
+  StoryboardSettingsBody,
+  StoryboardView,
+} from '../../../../../contracts/storyboard-api.ts';
+import { ApiError, http, request } from '../../../lib/http.ts';
+
+export type { Asset, Orientation, SceneUpdateBody, StockMedia, StockSearchResult, StoryboardSceneView, StoryboardSettingsBody, StoryboardView, StoryboardVisual };
+export type StockItem = StockSearchResult['items'][number];
+export type CaptionStyle = StoryboardView['captionStyle'];
+export type UploadKind = 'image' | 'video' | 'music';
+
+const project = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
+
+export const storyboardKeys = {
+  view: (projectId: string) => ['projects', 'one', projectId, 'storyboard'] as const,
+  assets: (projectId: string, kind: UploadKind) => ['projects', 'one', projectId, 'assets', kind] as const,
+  stock: (projectId: string, query: string, media: StockMedia, page: number) => ['projects', 'one', projectId, 'stock', query, media, page] as const,
+};
+
+export const getStoryboard = (projectId: string, signal?: AbortSignal) => http.get<StoryboardView>(`${project(projectId)}/storyboard`, signal);
+
+export const updateScene = (projectId: string, sceneId: string, body: SceneUpdateBody) =>
+  http.patch<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}`, body);
+
+export const updateSettings = (projectId: string, body: StoryboardSettingsBody) => http.patch<StoryboardView>(`${project(projectId)}/storyboard/settings`, body);
+
+export const searchStock = (projectId: string, query: { query: string; media: StockMedia; page: number }, signal?: AbortSignal) => {
+  const params = new URLSearchParams({ query: query.query, media: query.media, page: String(query.page), perPage: '12' });
+  return http.get<StockSearchResult>(`${project(projectId)}/storyboard/stock?${params.toString()}`, signal);
+};
+
+export const chooseStock = (projectId: string, sceneId: string, body: ChooseStockBody) =>
+  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/stock`, body);
+
+export const chooseArticleImage = (projectId: string, sceneId: string, url: string) =>
+  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/article-image`, { url });
+
+export const listAssets = (projectId: string, kind: UploadKind, signal?: AbortSignal) => http.get<Asset[]>(`${project(projectId)}/assets?kind=${kind}`, signal);
+
+export const deleteAsset = (assetId: string) => request<void>('DELETE', `/api/assets/${encodeURIComponent(assetId)}`);
+
+async function failure(response: Response): Promise<ApiError> {
+  const payload = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null;
+  const error = payload?.error;
+  if (error?.code) return new ApiError(response.status, error.code, error.message ?? error.code, error.details);
+  return new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `HTTP ${response.status}`);
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) throw await failure(response);
+  return response;
+}
+
+/** Uploads a file; the server decides what it is from its bytes (415 for anything else, 413 when too big). */
+export async function uploadAsset(projectId: string, kind: UploadKind, file: File): Promise<Asset> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await send(`${project(projectId)}/assets?kind=${kind}`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+  return (await response.json()) as Asset;
+}
+
+/** A frame as the render draws it, as a blob (errors come back as ApiError with the server's reason). */
+export async function fetchPreview(projectId: string, at: { sceneId?: string; t?: number }, width: number, signal?: AbortSignal): Promise<Blob> {
+  const params = new URLSearchParams({ width: String(width) });
+  if (at.sceneId) params.set('sceneId', at.sceneId);
+  if (at.t !== undefined) params.set('t', at.t.toFixed(2));
+  const response = await send(`${project(projectId)}/storyboard/preview?${params.toString()}`, { signal, headers: { accept: 'image/png' } });
+  return response.blob();
+}
+
+export const cardPreviewUrl = (card: { design: string; palette: string; text: string; aspect: string; width: number }) =>
+  `/api/storyboard/card-preview?${new URLSearchParams({ design: card.design, palette: card.palette, text: card.text, aspect: card.aspect, width: String(card.width) }).toString()}`;

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { Asset } from '../api/storyboard.ts';
+import { useProjectAssets, useSceneUpdate, useUpload } from '../hooks/useStoryboard.ts';
+import { clipFit, formatSeconds } from '../visual-info.ts';
+import type { PickerProps } from './VisualEditor.tsx';
+
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,video/quicktime,video/webm';
+
+/** The author's own image or clip: upload one, or reuse one uploaded before; a clip can start later than its beginning. */
+export function UploadPicker({ projectId, scene }: PickerProps) {
+  const { t, language } = useI18n();
+  const update = useSceneUpdate(projectId);
+  const images = useProjectAssets(projectId, 'image');
+  const videos = useProjectAssets(projectId, 'video');
+  const uploadImage = useUpload(projectId, 'image');
+  const uploadVideo = useUpload(projectId, 'video');
+  const [error, setError] = useState<unknown>(null);
+  const busy = uploadImage.isPending || uploadVideo.isPending || update.isPending;
+
+  const use = (asset: Asset) =>
+    update.mutate({ sceneId: scene.sceneId, body: { visual: asset.kind === 'video' ? { kind: 'video', assetId: asset.id, startAtSec: 0 } : { kind: 'image', assetId: asset.id } } });
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    const upload = file.type.startsWith('video/') ? uploadVideo : uploadImage;
+    try {
+      use(await upload.mutateAsync(file));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const visual = scene.visual;
+  const video = visual?.kind === 'video' ? visual : null;
+  const clipSec = typeof scene.asset?.meta.durationSec === 'number' ? scene.asset.meta.durationSec : null;
+  const fit = video ? clipFit(clipSec, video.startAtSec ?? 0, scene.durationSec) : null;
+  const gallery = [...(images.data ?? []), ...(videos.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const currentId = visual && 'assetId' in visual ? visual.assetId : null;
+
+  return (
+    <div className="stack">
+      <label className="field">
+        <span className="field__label">{t('storyboard.upload.label')}</span>
+        <input type="file" accept={ACCEPT} disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="upload-visual" />
+        <span className="field__hint">{t('storyboard.upload.hint')}</span>
+      </label>
+      {busy && <p className="muted small">{t('storyboard.upload.busy')}</p>}
+      {error !== null && <ErrorNotice error={error} title={t('storyboard.upload.refused')} />}
+      {video && (
+        <div className="row">
+          <label className="field sb-field-inline">
+            <span className="field__label">{t('storyboard.upload.startAt')}</span>
+            <input
+              className="input sb-input-small"
+              type="number"
+              min={0}
+              step={0.5}
+              max={clipSec ?? undefined}
+              defaultValue={video.startAtSec ?? 0}
+              onBlur={(e) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, startAtSec: Math.max(0, Number(e.target.value) || 0) } } })}
+            />
+          </label>
+          {fit && clipSec !== null && (
+            <p className="muted small" data-testid="clip-fit">
+              {t(`storyboard.upload.fit.${fit}`, { clip: formatSeconds(clipSec, language), scene: formatSeconds(scene.durationSec, language) })}
+            </p>
+          )}
+        </div>
+      )}
+      {gallery.length > 0 && (
+        <div>
+          <p className="field__label">{t('storyboard.upload.earlier')}</p>
+          <ul className="media-grid">
+            {gallery.map((asset) => (
+              <li key={asset.id}>
+                <button type="button" className="media-option" aria-pressed={asset.id === currentId} onClick={() => use(asset)} disabled={busy} title={asset.originalName ?? undefined}>
+                  {asset.kind === 'video' ? (
+                    <video src={`${asset.url}#t=0.1`} muted playsInline preload="metadata" aria-hidden="true" />
+                  ) : (
+                    <img src={asset.url} alt="" loading="lazy" />
+                  )}
+                  <span className="media-option__caption">{asset.originalName ?? asset.kind}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {update.isError && <ErrorNotice error={update.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import {
+  chooseArticleImage,
+  chooseStock,
+  getStoryboard,
+  listAssets,
+  searchStock,
+  storyboardKeys,
+  updateScene,
+  updateSettings,
+  uploadAsset,
+  type SceneUpdateBody,
+  type StockMedia,
+  type StoryboardSettingsBody,
+  type StoryboardView,
+  type UploadKind,
+} from '../api/storyboard.ts';
+
+export const useStoryboard = (projectId: string) =>
+  useQuery({ queryKey: storyboardKeys.view(projectId), queryFn: ({ signal }) => getStoryboard(projectId, signal), staleTime: 0 });
+
+/** Every storyboard change answers with the new storyboard: it replaces ours, and step 6 is read again. */
+function useViewWritten(projectId: string) {
+  const queryClient = useQueryClient();
+  return (view: StoryboardView) => {
+    queryClient.setQueryData(storyboardKeys.view(projectId), view);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
+  };
+}
+
+export function useSceneUpdate(projectId: string) {
+  const written = useViewWritten(projectId);
+  return useMutation({ mutationFn: ({ sceneId, body }: { sceneId: string; body: SceneUpdateBody }) => updateScene(projectId, sceneId, body), onSuccess: written });
+}
+
+export function useChooseStock(projectId: string) {
+  const written = useViewWritten(projectId);
+  return useMutation({
+    mutationFn: ({ sceneId, media, id }: { sceneId: string; media: StockMedia; id: string }) => chooseStock(projectId, sceneId, { provider: 'pexels', media, id }),
+    onSuccess: written,
+  });
+}
+
+export function useChooseArticleImage(projectId: string) {
+  const written = useViewWritten(projectId);
+  return useMutation({ mutationFn: ({ sceneId, url }: { sceneId: string; url: string }) => chooseArticleImage(projectId, sceneId, url), onSuccess: written });
+}
+
+export function useSettingsUpdate(projectId: string) {
+  const written = useViewWritten(projectId);
+  return useMutation({ mutationFn: (body: StoryboardSettingsBody) => updateSettings(projectId, body), onSuccess: written });
+}
+
+export const useProjectAssets = (projectId: string, kind: UploadKind) =>
+  useQuery({ queryKey: storyboardKeys.assets(projectId, kind), queryFn: ({ signal }) => listAssets(projectId, kind, signal) });
+
+export function useUpload(projectId: string, kind: UploadKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadAsset(projectId, kind, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: storyboardKeys.assets(projectId, kind) }),
+  });
+}
+
+export function useStockSearch(projectId: string, search: { query: string; media: StockMedia; page: number } | null) {
+  return useQuery({
+    queryKey: storyboardKeys.stock(projectId, search?.query ?? '', search?.media ?? 'photo', search?.page ?? 1),
+    queryFn: ({ signal }) => searchStock(projectId, search!, signal),
+    enabled: Boolean(search?.query.trim()),
+    staleTime: 10 * 60_000,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+}
