@@ -22,8 +22,12 @@ export const SOURCE_TYPES = ['idea', 'text', 'url', 'news'] as const;
 export const sourceTypeSchema = z.enum(SOURCE_TYPES);
 export type SourceType = z.infer<typeof sourceTypeSchema>;
 
-/** Spoken words per second used to turn word counts into seconds (measured with espeak-ng at speed 1). */
-export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.5, ru: 2.0 };
+/**
+ * Spoken words per second used to turn word counts into seconds. Measured on the default voice
+ * (espeak-ng, speed 1) over 150-word narrations including phrase gaps and scene pauses:
+ * English 2.71, Russian 2.42 (binary) / 2.51 (WASM).
+ */
+export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.7, ru: 2.4 };
 
 export const ASPECTS = ['9:16', '1:1', '16:9'] as const;
 export const aspectSchema = z.enum(ASPECTS);

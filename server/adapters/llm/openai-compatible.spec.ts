@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analysisResultSchema } from '../../../contracts/analysis.ts';
+import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import type { WriteScriptInput } from '../../../contracts/script.ts';
 import { generatedScriptSchema, publishMetadataSchema } from '../../../contracts/script.ts';
 import { ANALYSIS_DRAFT, scriptDraft, wordsOf } from './__fixtures__/drafts.ts';
@@ -83,7 +84,7 @@ describe('OpenAI-compatible writer: wire format', () => {
     expect(fake?.requests[0]?.headers.authorization).toBeUndefined();
     expect(analysisResultSchema.parse(result)).toEqual(result);
     expect(result).toMatchObject({ score: 72, language: 'en', analyser: 'openai', wordCount: 19 });
-    expect(result.speakingTimeSec).toBeCloseTo(19 / 2.5, 1);
+    expect(result.speakingTimeSec).toBe(Math.round((19 / SPEAKING_RATE_WPS.en) * 10) / 10);
   });
 });
 
@@ -121,8 +122,9 @@ describe('OpenAI-compatible writer: malformed output', () => {
     const writer = await writerAnswering((_r, n) => content(scriptDraft(plan, n === 0 ? 3 : 1)));
     const script = await writer.writeScript(input);
     expect(fake?.requests).toHaveLength(2);
-    expect(fake?.requests[1]?.body.messages[3].content).toMatch(/must be about 50 words/);
-    expect(Math.abs(script.totalWords - 50) / 50).toBeLessThanOrEqual(0.15);
+    const targetWords = Math.round(input.targetSec * SPEAKING_RATE_WPS.en);
+    expect(fake?.requests[1]?.body.messages[3].content).toContain(`must be about ${targetWords} words`);
+    expect(Math.abs(script.totalWords - targetWords) / targetWords).toBeLessThanOrEqual(0.15);
   });
 
   it('reports a refusal', async () => {

@@ -1,3 +1,4 @@
+import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisResultSchema } from '../../../contracts/analysis.ts';
@@ -36,8 +37,8 @@ describe('analyseOffline on real articles', () => {
   });
 
   it('estimates speaking time at the language rate', () => {
-    expect(enResult.speakingTimeSec).toBeCloseTo(enResult.wordCount / 2.5, 1);
-    expect(ruResult.speakingTimeSec).toBeCloseTo(ruResult.wordCount / 2.0, 1);
+    expect(enResult.speakingTimeSec).toBe(Math.round((enResult.wordCount / SPEAKING_RATE_WPS.en) * 10) / 10);
+    expect(ruResult.speakingTimeSec).toBe(Math.round((ruResult.wordCount / SPEAKING_RATE_WPS.ru) * 10) / 10);
   });
 
   it('weights the breakdown into the score', () => {

@@ -1,3 +1,4 @@
+import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { describe, expect, it } from 'vitest';
 import { publishMetadataSchema } from '../../../contracts/script.ts';
 import { finalScriptSchema } from '../../../contracts/step-data.ts';
@@ -54,7 +55,7 @@ describe('finalScriptFromChoices', () => {
     expect(final.selectedVariants.s2).toBe(script.scenes[1]?.variants[1]?.id);
     const words = final.scenes.reduce((sum, s) => sum + s.text.split(/\s+/).length, 0);
     expect(final.totalWords).toBe(words);
-    expect(final.duration).toBeCloseTo(words / 2.5, 1);
+    expect(final.duration).toBe(Math.round((words / SPEAKING_RATE_WPS.en) * 10) / 10);
     expect(() => finalScriptFromChoices(script, { ...choices, s2: { variantId: 's2-v99' } })).toThrow(/no variant "s2-v99"/);
   });
 });

@@ -1,3 +1,4 @@
+import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../contracts/steps.ts';
 import { narrationTimingsFor } from './narration-timings.ts';
@@ -45,10 +46,11 @@ describe('narrationTimingsFor', () => {
     const timings = narrationTimingsFor(steps);
     expect(timings.source).toBe('reading-speed');
     expect(timings.audioAssetId).toBeNull();
-    // 5 words at 2.5 words per second; the next scene after the 0.35 s pause.
+    // 5 words at the English speaking rate; the next scene after the 0.35 s pause (at least 0.5 s).
+    const first = Math.round((5 / SPEAKING_RATE_WPS.en) * 1000) / 1000;
     expect(timings.segments.map((s) => [s.sceneId, s.start, s.end])).toEqual([
-      ['a', 0, 2],
-      ['b', 2.35, 2.85],
+      ['a', 0, first],
+      ['b', Math.round((first + 0.35) * 1000) / 1000, Math.round((first + 0.85) * 1000) / 1000],
     ]);
     expect(timings.segments[0]!.words!.map((w) => w.word)).toEqual(['One', 'two', 'three', 'four', 'five.']);
   });

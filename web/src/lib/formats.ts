@@ -17,7 +17,7 @@ export const FORMATS: Record<FormatId, { minSec: number; maxSec: number; default
 export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
 
 export const LANGUAGES: readonly Language[] = ['en', 'ru'];
-export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.5, ru: 2.0 };
+export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.7, ru: 2.4 };
 
 export const MIN_TARGET_SEC = 5;
 export const MAX_TARGET_SEC = 600;
