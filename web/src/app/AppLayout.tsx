@@ -30,8 +30,14 @@ export function AppLayout() {
           <NavLink to={paths.home} end className="topbar__link">
             {t('nav.projects')}
           </NavLink>
+          <NavLink to={paths.news} className="topbar__link">
+            {t('nav.news')}
+          </NavLink>
           <NavLink to={paths.deleted} className="topbar__link">
             {t('nav.deleted')}
+          </NavLink>
+          <NavLink to={paths.providers} className="topbar__link">
+            {t('nav.providers')}
           </NavLink>
         </nav>
         <div className="topbar__end">

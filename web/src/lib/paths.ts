@@ -2,6 +2,8 @@
 export const paths = {
   home: '/',
   deleted: '/deleted',
+  news: '/news',
+  providers: '/settings/providers',
   login: '/login',
   register: '/register',
   project: (id: string) => `/projects/${id}`,
