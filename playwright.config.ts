@@ -11,7 +11,11 @@ function freePort(): number {
 process.env.E2E_PORT ??= String(freePort());
 // The local news site some browser tests start: the server may fetch it although it is on loopback.
 process.env.E2E_NEWS_PORT ??= String(freePort());
-process.env.FETCH_ALLOW_PRIVATE_HOSTS ??= `127.0.0.1:${process.env.E2E_NEWS_PORT}`;
+// The fake Pexels API and article site of the storyboard browser test, started by that test.
+process.env.E2E_STOCK_PORT ??= String(freePort());
+process.env.PEXELS_BASE_URL ??= `http://127.0.0.1:${process.env.E2E_STOCK_PORT}`;
+process.env.PEXELS_API_KEY ??= 'e2e-pexels-key';
+process.env.FETCH_ALLOW_PRIVATE_HOSTS ??= `127.0.0.1:${process.env.E2E_NEWS_PORT},127.0.0.1:${process.env.E2E_STOCK_PORT}`;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

@@ -101,7 +101,12 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) gone.abort();
       });
-      const png = await storyboard.previewFrame(user, params.id, query, gone.signal);
+      const png = await storyboard.previewFrame(user, params.id, query, gone.signal).catch((error: unknown) => {
+        if (gone.signal.aborted) return null;
+        throw error;
+      });
+      // Nobody is listening any more: nothing to answer, and nothing went wrong.
+      if (!png) return reply.code(204).send();
       return reply.header('content-type', 'image/png').header('cache-control', 'private, no-cache').send(png);
     },
   });
