@@ -1,6 +1,8 @@
 import type { Asset } from '../../../contracts/assets.ts';
+import type { Aspect } from '../../../contracts/formats.ts';
 import type { Job } from '../../../contracts/jobs.ts';
 import type { PublishBody, RenderBody, RenderOutputs, RenderState } from '../../../contracts/render-api.ts';
+import type { QualityPreset } from '../../../contracts/render-plan.ts';
 import { publishMetadataSchema } from '../../../contracts/script.ts';
 import type { PublishMetadata } from '../../../contracts/script.ts';
 import { stage1Schema, stage7Schema } from '../../../contracts/step-data.ts';
@@ -52,6 +54,20 @@ export class RenderService {
    * render under way. A plan that cannot render is a 400 naming each field.
    */
   async start(user: AuthContext, projectId: string, body: RenderBody = {}): Promise<Job> {
+    const settings = await this.assertRenderable(user, projectId, body);
+    const job = await this.deps.jobs.enqueue({
+      ownerId: user.userId,
+      projectId,
+      name: 'render.video',
+      payload: { projectId, ...settings },
+      dedupeKey: renderJobKey(projectId),
+    });
+    await this.deps.steps.merge(user, projectId, 7, { data: { settings, jobId: job.id } });
+    return job;
+  }
+
+  /** The settings a render would use; a 400 naming every field when the plan cannot render. */
+  async assertRenderable(user: AuthContext, projectId: string, body: RenderBody = {}): Promise<{ aspect: Aspect; quality: QualityPreset }> {
     const steps = await this.deps.steps.list(user, projectId);
     const saved = this.settingsOf(steps);
     const settings = { aspect: body?.aspect ?? saved.aspect, quality: body?.quality ?? saved.quality };
@@ -62,15 +78,7 @@ export class RenderService {
       if (error instanceof RenderPlanError) throw planRefused(error.issues);
       throw error;
     }
-    const job = await this.deps.jobs.enqueue({
-      ownerId: user.userId,
-      projectId,
-      name: 'render.video',
-      payload: { projectId, ...settings },
-      dedupeKey: renderJobKey(projectId),
-    });
-    await this.deps.steps.merge(user, projectId, 7, { data: { settings, jobId: job.id } });
-    return job;
+    return settings;
   }
 
   runJob(ctx: JobContext<'render.video'>) {
@@ -139,7 +147,7 @@ export class RenderService {
     return publishMetadataSchema.parse(record(step.data).publish);
   }
 
-  private settingsOf(steps: Step[]): { aspect: '9:16' | '1:1' | '16:9'; quality: 'draft' | 'standard' | 'high' } {
+  private settingsOf(steps: Step[]): { aspect: Aspect; quality: QualityPreset } {
     const saved = stage7Schema.safeParse(steps.find((s) => s.stepNumber === 7)?.data ?? {}).data?.settings ?? {};
     return { aspect: saved.aspect ?? '9:16', quality: saved.quality ?? 'standard' };
   }

@@ -1,0 +1,36 @@
+import { MAKE_USAGE } from './make.ts';
+import { PROJECTS_USAGE } from './projects.ts';
+import { RENDER_USAGE } from './render.ts';
+import { STATUS_USAGE } from './status.ts';
+
+export const HELP = `reelforge: turn a text, an article or a page into a short vertical video.
+
+Usage:
+  ${MAKE_USAGE}
+  ${PROJECTS_USAGE}
+  ${RENDER_USAGE}
+  ${STATUS_USAGE}
+  reelforge help | --help | --version
+
+make runs the whole pipeline (import, analysis, script with the best-scored variant of every
+scene, narration, visuals, render) in this process on the embedded defaults, or with --server on
+a running ReelForge server. It writes the MP4 and its captions next to it (out.mp4 -> out.srt).
+<input> is a .txt, .md or .html file, an http(s) URL, or - for standard input.
+
+Options:
+  -o, --output FILE   where the video goes (make; render downloads it there)
+  --lang ru|en        the language of the video (default: detected from the text)
+  --format F          news, hook-story, explainer, listicle, comparison or hot-take
+                      (default: the format the analysis recommends)
+  --duration S        target length in seconds, 5-600 (default: the format's usual length)
+  --aspect A          9:16 (default), 1:1 or 16:9
+  --voice ID          an espeak-ng voice id (en-us, ru...) or provider:id
+  --quality Q         draft, standard (default) or high (render)
+  --server URL        a running ReelForge server (or REELFORGE_SERVER)
+  --token T           an API token of your account there (or REELFORGE_TOKEN)
+  --data-dir DIR      keep the local projects in DIR (make without --server; default: temporary)
+  --json              one JSON document on standard output; progress as JSON lines on standard error
+
+Exit codes: 0 success, 1 the work failed, 2 bad arguments, 3 server unreachable,
+4 token refused, 130 interrupted.
+`;

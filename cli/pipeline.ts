@@ -1,0 +1,152 @@
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Aspect, FormatId, Language } from '../contracts/formats.ts';
+import type { RenderOutputs } from '../contracts/render-api.ts';
+import { generatedScriptSchema } from '../contracts/script.ts';
+import type { Step } from '../contracts/steps.ts';
+import type { Backend } from './backend.ts';
+import { CliError, usageError } from './cli-error.ts';
+import type { SourceInput } from './input.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface MakeOptions {
+  output: string;
+  language?: Language;
+  format?: FormatId;
+  durationSec?: number;
+  aspect: Aspect;
+  /** An espeak-ng voice id ("en-us"), or provider:voice ("elevenlabs:21m00Tcm4TlvDq8ikWAM"). */
+  voice?: string;
+}
+
+export interface MakeResult {
+  projectId: string;
+  title: string;
+  language: Language;
+  format: FormatId;
+  video: string;
+  srt: string | null;
+  durationSec: number;
+  bytes: number;
+  scenes: number;
+}
+
+/** The captions next to the video: out.mp4 -> out.srt. */
+export const srtPathFor = (video: string) => join(dirname(video), `${basename(video, extname(video)) || basename(video)}.srt`);
+
+/** Render steps as the stages the CLI shows: everything before encoding is the visuals. */
+const RENDER_STEPS_OF_VISUALS = new Set(['preparing', 'validating', 'preparing visuals', 'writing captions']);
+
+const stepOf = (steps: Step[], n: number) => steps.find((s) => s.stepNumber === n);
+const now = () => new Date().toISOString();
+
+/** Writes `to` only complete: copied under a temporary name in the same directory, then renamed. */
+async function place(backend: Backend, asset: RenderOutputs['video'], to: string): Promise<void> {
+  const temporary = join(dirname(to), `.${basename(to)}.${process.pid}.partial`);
+  try {
+    await backend.download(asset, temporary);
+    await rename(temporary, to);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * The whole pipeline on the embedded defaults: import, analysis, a script with the best-scored
+ * variant of every scene, narration, visuals and render; the stages are completed as the screens
+ * would, so the project reads the same afterwards in the web app.
+ */
+export async function makeVideo(backend: Backend, input: SourceInput, options: MakeOptions, reporter: Reporter): Promise<MakeResult> {
+  reporter.progress('import', 0, input.label);
+  const article = await backend.importSource(input.body);
+  reporter.progress('import', 1, article.title);
+
+  reporter.progress('analyse', 0);
+  const analysis = await backend.analyse({ text: article.text, title: article.title, language: options.language, publishedAt: article.publishedAt });
+  const language = options.language ?? analysis.language;
+  const format = options.format ?? analysis.recommendedFormat;
+  const voice = await chooseVoice(backend, language, options.voice);
+  const project = await backend.createProject((article.title || input.fileName || 'Video').slice(0, 200));
+  await backend.applySource(project.id, {
+    sourceType: input.body.url && input.body.html === undefined ? 'url' : 'text',
+    ...(input.body.url ? { url: input.body.url } : {}),
+    text: article.text,
+    ...(input.fileName ? { fileName: input.fileName } : {}),
+    content: { title: article.title, text: article.text, byline: article.byline, images: article.images.slice(0, 100), leadImage: article.leadImage, publishedAt: article.publishedAt, siteName: article.siteName, url: article.url },
+    format,
+    language,
+    ...(options.durationSec ? { targetDurationSec: options.durationSec } : {}),
+  });
+  await backend.mergeStep(project.id, 2, { completedAt: now() });
+  await backend.changeStage(project.id, 3);
+  reporter.progress('analyse', 1, `score ${analysis.score}, ${format}`);
+
+  reporter.progress('script', 0);
+  await backend.generateScript(project.id, (fraction, step) => reporter.progress('script', fraction, step ?? undefined));
+  const generated = generatedScriptSchema.safeParse(stepOf(await backend.steps(project.id), 3)?.data.generatedVariants);
+  if (!generated.success) throw new CliError('the script job finished without a script');
+  const choices = Object.fromEntries(
+    generated.data.scenes.map((scene) => [scene.id, { variantId: [...scene.variants].sort((a, b) => b.score - a.score)[0]!.id }]),
+  );
+  await backend.saveFinalScript(project.id, { choices, complete: true });
+  await backend.changeStage(project.id, 4);
+  const step3 = stepOf(await backend.steps(project.id), 3)!;
+  const scenes = (step3.data.finalScript as { scenes: Array<{ id: string; text: string; role?: string }> }).scenes;
+  reporter.progress('script', 1, `${scenes.length} scenes`);
+
+  reporter.progress('voice', 0, `${voice.provider}:${voice.voiceId}`);
+  await backend.mergeStep(project.id, 4, {
+    data: { script: { scenes, sourceVersion: step3.version, base: scenes.map(({ id, text }) => ({ id, text })) }, voice },
+    derivedFrom: { '3': step3.version },
+  });
+  await backend.narrate(project.id, (fraction, step) => reporter.progress('voice', fraction, step ?? undefined));
+  await backend.mergeStep(project.id, 4, { completedAt: now() });
+  await backend.changeStage(project.id, 5);
+  await backend.skipStep(project.id, 5, 'Made with the command line: no avatar');
+  await backend.mergeStep(project.id, 6, { data: {}, completedAt: now() });
+  await backend.changeStage(project.id, 7);
+  reporter.progress('voice', 1);
+
+  reporter.progress('visuals', 0);
+  const job = await backend.render(project.id, { aspect: options.aspect, quality: 'standard' }, (fraction, step) => {
+    const stage = step && RENDER_STEPS_OF_VISUALS.has(step) ? 'visuals' : 'render';
+    // Visuals take the first tenth of the render job; the encoder the rest.
+    reporter.progress(stage, stage === 'visuals' ? fraction / 0.1 : (fraction - 0.1) / 0.9, step ?? undefined);
+  });
+  const outputs = (await backend.renderState(project.id)).outputs;
+  if (!outputs) throw new CliError(`the render job ${job.id} finished without a video`);
+  reporter.progress('render', 1, 'saving');
+  await place(backend, outputs.video, options.output);
+  const srt = outputs.srt ? srtPathFor(options.output) : null;
+  if (outputs.srt && srt) await place(backend, outputs.srt, srt);
+  reporter.finish();
+  return {
+    projectId: project.id,
+    title: project.title,
+    language,
+    format,
+    video: options.output,
+    srt,
+    durationSec: outputs.durationSec,
+    bytes: outputs.video.sizeBytes,
+    scenes: scenes.length,
+  };
+}
+
+/** The voice for narration: the one asked for (checked against the catalogue), else the language's default. */
+async function chooseVoice(backend: Backend, language: Language, wanted: string | undefined): Promise<{ provider: 'espeak' | 'elevenlabs' | 'openai'; voiceId: string }> {
+  const catalog = await backend.voices(language);
+  if (!wanted) {
+    const fallback = catalog.voices.find((v) => v.provider === 'espeak' && v.language === language) ?? catalog.voices[0];
+    if (!fallback) throw new CliError(`no voice speaks ${language}`);
+    return { provider: fallback.provider, voiceId: fallback.id };
+  }
+  const [provider, id] = wanted.includes(':') ? (wanted.split(/:(.*)/s) as [string, string]) : ['espeak', wanted];
+  const found = catalog.voices.find((v) => v.provider === provider && v.id === id);
+  if (!found) {
+    const known = catalog.voices.filter((v) => v.provider === provider).map((v) => v.id);
+    const hint = known.length ? `voices for ${language}: ${known.slice(0, 12).join(', ')}` : `provider ${provider} has no voices here (not configured?)`;
+    throw usageError(`unknown voice "${wanted}"; ${hint}`);
+  }
+  return { provider: found.provider, voiceId: found.id };
+}
