@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createProject, registerNewUser } from './support/app.ts';
+import { createProject, openAdvanced, registerNewUser } from './support/app.ts';
 
 test('a visitor without a session is sent to the login page', async ({ page }) => {
   await page.goto('/');
@@ -42,6 +42,7 @@ test('a request answered 401 leads to the login page, which returns to where the
   const stageUrl = page.url();
 
   await context.clearCookies();
+  await openAdvanced(page);
   await page.getByRole('button', { name: 'Mark stage complete' }).click();
 
   await expect(page).toHaveURL(/\/login$/);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createProject, registerNewUser, saveStepJson } from './support/app.ts';
+import { createProject, openAdvanced, registerNewUser, saveStepJson } from './support/app.ts';
 
 const editor = (page: Page) => page.getByTestId('step-editor');
 const save = (page: Page) => page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -11,6 +11,7 @@ test('two tabs editing one step get a conflict message instead of a silent overw
 
   const second = await context.newPage();
   await second.goto(first.url());
+  await openAdvanced(second);
   await expect(editor(second)).toHaveValue(/"original"/);
 
   // Both tabs start from version 1; the second one edits, the first one saves first.
@@ -35,6 +36,7 @@ test('two tabs editing one step get a conflict message instead of a silent overw
   await expect(second.getByText('Saved as version 3.')).toBeVisible();
   await first.bringToFront();
   await first.reload();
+  await openAdvanced(first);
   await expect(first.getByTestId('step-data-view')).toContainText('from the second tab');
 
   // And the other way round: the first tab, now behind, reloads the other version instead.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { completeStage, createProject, registerNewUser, saveStepJson, stageHeading, stageLink } from './support/app.ts';
+import { completeStage, createProject, openAdvanced, registerNewUser, saveStepJson, stageHeading, stageLink } from './support/app.ts';
 
 const SOURCE = { sourceType: 'idea', idea: 'Why the moon makes two tides a day', format: 'explainer', language: 'en', targetDurationSec: 45 };
 
@@ -118,10 +118,12 @@ test("an unsaved edit on one stage never shows up on another stage's editor", as
   // Between two stages already reached, the screen changes without a loading state in between.
   await stageLink(page, 1).click();
   await expect(stageHeading(page, 'Source')).toBeVisible();
+  await openAdvanced(page);
   await page.getByTestId('step-editor').fill('{"idea": "typed but not saved"}');
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await stageLink(page, 2).click();
   await expect(stageHeading(page, 'Content & analysis')).toBeVisible();
+  await openAdvanced(page);
   await expect(page.getByTestId('step-editor')).toHaveValue('{}');
   await expect(page.getByText('Unsaved changes')).toHaveCount(0);
 });

@@ -29,13 +29,22 @@ export const stageHeading = (page: Page, name: string) => page.getByRole('headin
 export const stageLink = (page: Page, stage: number) => page.getByTestId(`stage-link-${stage}`);
 
 /** Replaces the JSON in the step editor and saves it. */
+/** Real stage screens keep the raw step tools in a collapsed "Advanced" section: open it. */
+export async function openAdvanced(page: Page) {
+  await page.locator('details.stage-advanced > summary, [data-testid="step-editor"]').first().waitFor();
+  const collapsed = page.locator('details.stage-advanced:not([open]) > summary');
+  if (await collapsed.count()) await collapsed.click();
+}
+
 export async function saveStepJson(page: Page, data: Record<string, unknown>) {
+  await openAdvanced(page);
   await page.getByTestId('step-editor').fill(JSON.stringify(data, null, 2));
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
 }
 
 export async function completeStage(page: Page) {
+  await openAdvanced(page);
   await page.getByRole('button', { name: 'Mark stage complete' }).click();
   await expect(page.getByTestId('stage-status')).toHaveText(/^Completed on /);
 }

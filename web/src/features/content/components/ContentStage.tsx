@@ -13,7 +13,7 @@ import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
 import { type AnalysisResult, startScript } from '../api/content.ts';
 import { useAnalyse, useWriter } from '../hooks/useContent.ts';
 import { AnalysisPanel, formatSeconds } from './AnalysisPanel.tsx';
-import { StageFooter } from './StageFooter.tsx';
+import { StageFooter } from '../../steps/components/StageFooter.tsx';
 import '../content.css';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');

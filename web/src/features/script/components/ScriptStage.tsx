@@ -16,7 +16,7 @@ import { JobProgress } from './JobProgress.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { ScriptHistory } from './ScriptHistory.tsx';
 import { ScriptTotalsBar } from './ScriptTotalsBar.tsx';
-import { StageFooter } from './StageFooter.tsx';
+import { StageFooter } from '../../steps/components/StageFooter.tsx';
 import '../script.css';
 
 /** Stage 3: the script constructor. Nothing is (re)generated unless the author asks. */

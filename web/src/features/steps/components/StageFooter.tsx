@@ -1,8 +1,8 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Project, StageNumber, Step } from '../../../lib/domain.ts';
-import { StageCompletion } from '../../steps/components/StageCompletion.tsx';
-import { StepDataEditor } from '../../steps/components/StepDataEditor.tsx';
-import { StepDataView } from '../../steps/components/StepDataView.tsx';
+import { StageCompletion } from './StageCompletion.tsx';
+import { StepDataEditor } from './StepDataEditor.tsx';
+import { StepDataView } from './StepDataView.tsx';
 
 interface StageFooterProps {
   project: Project;
@@ -15,8 +15,9 @@ interface StageFooterProps {
 }
 
 /**
- * A finished stage shows its completion and the way on; the generic "mark complete" of an
- * unfinished one, the saved data and the raw JSON editor are under "Advanced".
+ * Below a stage's own screen: a finished stage shows its completion and the way on; the generic
+ * "mark complete" of an unfinished one, the saved data and the raw JSON editor sit under a
+ * collapsed "Advanced" section.
  */
 export function StageFooter({ project, stage, step, showCompletion = true, showData = true }: StageFooterProps) {
   const { t } = useI18n();
@@ -25,7 +26,7 @@ export function StageFooter({ project, stage, step, showCompletion = true, showD
   return (
     <>
       {finished && completion}
-      <details className="panel stage-advanced" open>
+      <details className="panel stage-advanced">
         <summary className="stage-advanced__summary">{t('stage.advanced')}</summary>
         <div className="stack">
           {!finished && completion}
