@@ -85,7 +85,8 @@ export class ApiRouter {
         const query = parseOrThrow(spec.query, request.query, 'query');
         const body = parseOrThrow(spec.body, request.body, 'body');
         const result = await spec.handler({ params, query, body, user, request, reply });
-        if (reply.sent) return reply;
+        // A handler that streams (sendFile, SSE) returns or hijacks the reply itself.
+        if (reply.sent || result === reply) return reply;
         reply.code(spec.status ?? 200);
         return result === undefined ? reply.send() : reply.send(result);
       },
