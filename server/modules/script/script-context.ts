@@ -35,6 +35,8 @@ function makeLowerFirst(sourceText: string, language: Language, thin: boolean): 
     const keep =
       !FUNCTION_WORDS.has(lower) &&
       (/^\p{Lu}{2,}/u.test(first) ||
+        // Two capitalised words in a row open a name ("Mette Sorensen", "New York").
+        new RegExp(`^${first}\\s+\\p{Lu}\\p{Ll}`, 'u').test(text) ||
         new RegExp(`[\\p{Ll},;:]\\s+${first}(?![\\p{L}])`, 'u').test(sourceText) ||
         (language === 'en' &&
           !thin &&

@@ -48,6 +48,9 @@ export function topicWords(text: string, title: string, language: Language, limi
 const NUMBER_PHRASE =
   /(\p{N}(?:[\p{N},.]|\s(?=\p{N}{3}\b))*(?:-\p{L}+)?)(\s*%|\s+(?:per\s?cent|percent|процент\p{L}*))?(\s+(?:million|billion|thousand|trillion|тысяч\p{L}*|млн|млрд|миллион\p{L}*|миллиард\p{L}*))?(\s+\p{Ll}[\p{L}-]*)?/u;
 
+/** Words the unit group can catch that are not units ("31 to", "5 of the"). */
+const NOT_A_UNIT = new Set('to of in on at for and or the a an by as than from with was were is are that which но и в на с по к из за для от до или как что это'.split(' '));
+
 const MONTH_WORD = /^(january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/iu;
 
 /** The first figure with its unit ("25,000 homes", "60 percent", "48 миллионов рублей"); a bare year is not a figure. */
@@ -58,7 +61,8 @@ export function findNumberPhrase(sentence: string): string | null {
     const following = sentence.slice((match.index ?? 0) + digits.length).trimStart();
     if (!percent && !scale && MONTH_WORD.test(following)) continue; // "2 октября", "12 March" are dates
     const trimmedDigits = digits.replace(/[,.]$/, '');
-    return `${trimmedDigits}${percent ?? ''}${scale ?? ''}${percent ? '' : (unit ?? '')}`.trim();
+    const realUnit = unit && !NOT_A_UNIT.has(unit.trim().toLowerCase()) ? unit : '';
+    return `${trimmedDigits}${percent ?? ''}${scale ?? ''}${percent ? '' : realUnit}`.trim();
   }
   return null;
 }

@@ -99,6 +99,14 @@ export function ctaCandidates(ctx: ScriptContext, offset: number): VariantCandid
   return styles.map(([style, text]) => ({ style, text }));
 }
 
+/**
+ * The figure a number-first hook leads with: one with a unit ("25,000 homes", "60%", not a bare
+ * "31"), preferably from another top sentence, since leading with a figure the claim itself
+ * repeats reads as a stutter ("25,000 homes. ... for 25,000 homes."). None rather than that.
+ */
 export function figureOf(sentences: readonly PoolSentence[], claim: string): string | null {
-  return findNumberPhrase(claim) ?? sentences.find((s) => s.numberPhrase)?.numberPhrase ?? null;
+  const candidates = [findNumberPhrase(claim), ...sentences.map((s) => s.numberPhrase)].filter(
+    (phrase): phrase is string => Boolean(phrase && /\D/.test(phrase.replace(/[\d\s.,]/g, '') || '')),
+  );
+  return candidates.find((phrase) => !claim.includes(phrase)) ?? null;
 }
