@@ -4,6 +4,7 @@ export const avatarEn = {
   'avatar.intro.text': 'A presenter made by HeyGen says your narration, lip-synced, in a corner of the video or as the whole picture. Skip this stage if you do not want one.',
   'avatar.notConfigured.title': 'No avatar provider is set up',
   'avatar.notConfigured.text': 'Talking-head clips need a HeyGen API key: add yours in the provider settings, or ask the operator to set HEYGEN_API_KEY. Until then, skip this stage; the video is complete without it.',
+  'avatar.notConfigured.settings': 'Provider settings',
   'avatar.catalog.loading': 'Loading the avatars…',
   'avatar.maker.title': 'Make a clip',
   'avatar.maker.again': 'Make another clip',

@@ -6,6 +6,7 @@ export const avatarRu: Record<keyof typeof avatarEn, string> = {
   'avatar.intro.text': 'Ведущий от HeyGen произносит вашу озвучку с синхронизацией губ — в углу кадра или на весь кадр. Пропустите этап, если он не нужен.',
   'avatar.notConfigured.title': 'Провайдер аватаров не настроен',
   'avatar.notConfigured.text': 'Для роликов с аватаром нужен API-ключ HeyGen: добавьте свой в настройках провайдеров или попросите администратора задать HEYGEN_API_KEY. А пока пропустите этап — видео получится и без него.',
+  'avatar.notConfigured.settings': 'Настройки провайдеров',
   'avatar.catalog.loading': 'Загружаем аватары…',
   'avatar.maker.title': 'Создать ролик',
   'avatar.maker.again': 'Создать другой ролик',

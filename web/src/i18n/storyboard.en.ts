@@ -83,6 +83,7 @@ export const storyboardEn = {
 
   'storyboard.stock.notConfigured.title': 'Stock search is not set up',
   'storyboard.stock.notConfigured.text': 'Searching Pexels needs an API key (free at pexels.com/api). Add it in the provider settings, or ask the operator to set PEXELS_API_KEY.',
+  'storyboard.stock.notConfigured.settings': 'Provider settings',
   'storyboard.stock.query': 'Search terms',
   'storyboard.stock.media': 'Photos or videos',
   'storyboard.stock.photos': 'Photos',

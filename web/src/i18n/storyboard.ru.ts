@@ -85,6 +85,7 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
 
   'storyboard.stock.notConfigured.title': 'Поиск по стокам не настроен',
   'storyboard.stock.notConfigured.text': 'Для поиска в Pexels нужен API-ключ (бесплатно на pexels.com/api). Добавьте его в настройках провайдеров или попросите администратора задать PEXELS_API_KEY.',
+  'storyboard.stock.notConfigured.settings': 'Настройки провайдеров',
   'storyboard.stock.query': 'Что искать',
   'storyboard.stock.media': 'Фото или видео',
   'storyboard.stock.photos': 'Фото',

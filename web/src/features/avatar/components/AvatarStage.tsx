@@ -1,7 +1,9 @@
+import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { SkipStageForm } from '../../steps/components/SkipStageForm.tsx';
 import { StageCompletion } from '../../steps/components/StageCompletion.tsx';
@@ -26,7 +28,16 @@ export function AvatarStage({ project, step }: StageScreenProps) {
         <p className="lead">{t('avatar.intro.text')}</p>
       </section>
       {!avatar.provider.configured ? (
-        <Notice tone="info" title={t('avatar.notConfigured.title')} testId="avatar-not-configured">
+        <Notice
+          tone="info"
+          title={t('avatar.notConfigured.title')}
+          testId="avatar-not-configured"
+          actions={
+            <Link className="btn btn--small" to={paths.providers}>
+              {t('avatar.notConfigured.settings')}
+            </Link>
+          }
+        >
           {t('avatar.notConfigured.text')}
         </Notice>
       ) : (
@@ -35,8 +46,8 @@ export function AvatarStage({ project, step }: StageScreenProps) {
           <ClipMaker key={avatar.status === 'ready' ? 'ready' : 'making'} projectId={project.id} state={avatar} />
         </>
       )}
-      <StageCompletion projectId={project.id} stage={5} step={step} />
       {!finished && avatar.status !== 'ready' && <SkipStageForm projectId={project.id} stage={5} isCurrent={project.currentStage === 5} />}
+      <StageCompletion projectId={project.id} stage={5} step={step} />
     </div>
   );
 }

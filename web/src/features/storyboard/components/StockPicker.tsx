@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
 import type { StockMedia } from '../api/storyboard.ts';
 import { useChooseStock, useStockSearch } from '../hooks/useStoryboard.ts';
 import type { PickerProps } from './VisualEditor.tsx';
@@ -20,7 +22,16 @@ export function StockPicker({ projectId, view, scene }: PickerProps) {
 
   if (!view.capabilities.stock.configured) {
     return (
-      <Notice tone="warning" title={t('storyboard.stock.notConfigured.title')} testId="stock-not-configured">
+      <Notice
+        tone="warning"
+        title={t('storyboard.stock.notConfigured.title')}
+        testId="stock-not-configured"
+        actions={
+          <Link className="btn btn--small" to={paths.providers}>
+            {t('storyboard.stock.notConfigured.settings')}
+          </Link>
+        }
+      >
         {t('storyboard.stock.notConfigured.text')}
       </Notice>
     );

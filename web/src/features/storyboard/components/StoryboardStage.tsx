@@ -70,7 +70,7 @@ export function StoryboardStage({ project, step }: StageScreenProps) {
         </section>
         <aside className="storyboard-side stack-lg" aria-label={t('storyboard.side')}>
           <PreviewPanel projectId={project.id} view={view} scene={current} onSelect={setSelected} />
-          <CaptionStylePanel key={view.version === 0 ? 'new' : 'saved'} projectId={project.id} style={view.captionStyle} fonts={view.options.fonts} />
+          <CaptionStylePanel projectId={project.id} style={view.captionStyle} fonts={view.options.fonts} />
           <MusicPanel projectId={project.id} music={view.music} />
         </aside>
       </div>
