@@ -10,10 +10,13 @@ export interface RequestOnceOptions {
   signal: AbortSignal;
   /** Extra certificate authorities to trust (PEM), e.g. a corporate proxy's or a test server's. */
   ca?: string | Buffer;
+  /** GET unless set; a body is sent as is. */
+  method?: string;
+  body?: Buffer;
 }
 
 /**
- * One GET to `url`, connecting to the already validated `target` address. The host name stays in
+ * One request (GET unless told) to `url`, connecting to the already validated `target` address. The host name stays in
  * the URL, so the Host header and TLS SNI/certificate checks use it, while the pinned lookup makes
  * sure the socket goes to the address that was checked (no second DNS answer, no rebinding).
  */
@@ -32,7 +35,7 @@ export function requestOnce(url: URL, target: ResolvedAddress, options: RequestO
     hostname,
     port: url.port || (isHttps ? 443 : 80),
     path: `${url.pathname}${url.search}`,
-    method: 'GET',
+    method: options.method ?? 'GET',
     headers: options.headers,
     lookup: pinnedLookup,
     agent: false,
@@ -46,6 +49,6 @@ export function requestOnce(url: URL, target: ResolvedAddress, options: RequestO
   return new Promise((resolve, reject) => {
     const request = transport.request(requestOptions, resolve);
     request.on('error', reject);
-    request.end();
+    request.end(options.body);
   });
 }

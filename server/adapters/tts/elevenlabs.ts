@@ -19,6 +19,7 @@ export interface ElevenLabsOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryDelayMs?: number;
+  fetch?: typeof fetch;
 }
 
 export const ELEVENLABS_DEFAULT_MODEL = 'eleven_multilingual_v2';
@@ -143,6 +144,7 @@ export class ElevenLabsProvider implements TtsProvider {
       timeoutMs: this.options.timeoutMs ?? 60_000,
       maxRetries: this.options.maxRetries ?? 2,
       retryDelayMs: this.options.retryDelayMs,
+      fetch: this.options.fetch,
     };
   }
 }

@@ -16,6 +16,8 @@ export interface TtsHttpOptions {
   maxRetries: number;
   /** First back-off delay; doubles per retry unless the server sends Retry-After. */
   retryDelayMs?: number;
+  /** The fetch to use; a user-supplied server gets the address-checked one (adapters/http/pinned-fetch). */
+  fetch?: typeof fetch;
 }
 
 const MAX_RETRY_WAIT_MS = 10_000;
@@ -63,7 +65,7 @@ async function attempt(provider: TtsProviderId, url: string, init: RequestInit, 
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    return await fetch(url, { ...init, signal });
+    return await (options.fetch ?? fetch)(url, { ...init, signal });
   } catch (error) {
     if (options.signal?.aborted) throw new TtsCancelledError(provider);
     if (timeout.aborted) {

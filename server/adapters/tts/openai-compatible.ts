@@ -22,6 +22,7 @@ export interface OpenAiCompatibleOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryDelayMs?: number;
+  fetch?: typeof fetch;
 }
 
 /** OpenAI's built-in voices; they speak every language the model supports. */
@@ -132,6 +133,7 @@ export class OpenAiCompatibleProvider implements TtsProvider {
       timeoutMs: this.options.timeoutMs ?? 60_000,
       maxRetries: this.options.maxRetries ?? 2,
       retryDelayMs: this.options.retryDelayMs,
+      fetch: this.options.fetch,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
 import { createHash } from 'node:crypto';
 import type { VoiceCatalog, VoiceProviderStatus } from '../../../contracts/voice-api.ts';
 import { TTS_PROVIDER_IDS, type TtsProviderId, type TtsVoice } from '../../../contracts/voice.ts';
@@ -55,13 +56,18 @@ export class VoiceProviders {
     return this.espeakProvider;
   }
 
+  /** Servers the operator configured are trusted; a user's own settings get the address-checked fetch. */
+  private fetchFor(source: 'user' | 'server'): typeof fetch | undefined {
+    return source === 'user' ? createPinnedFetch({ allowPrivateHosts: this.config.FETCH_ALLOW_PRIVATE_HOSTS }) : undefined;
+  }
+
   async resolve(ownerId: string, id: TtsProviderId): Promise<ResolvedConfig | null> {
     if (id === 'espeak') return { config: { provider: 'espeak' }, source: 'embedded' };
     if (id === 'elevenlabs') {
       const resolved = await this.credentials.resolve(ownerId, 'elevenlabs');
       if (!resolved?.apiKey) return null;
       const { baseUrl, model } = resolved.settings;
-      return { config: { provider: 'elevenlabs', apiKey: resolved.apiKey, baseUrl, modelId: model }, source: resolved.source };
+      return { config: { provider: 'elevenlabs', apiKey: resolved.apiKey, baseUrl, modelId: model, fetch: this.fetchFor(resolved.source) }, source: resolved.source };
     }
     const resolved = await this.credentials.resolve(ownerId, 'openai-tts');
     // api.openai.com needs a key; a self-hosted server (Kokoro, Piper) needs its URL.
@@ -69,7 +75,7 @@ export class VoiceProviders {
     if (!resolved || !baseUrl) return null;
     const voices = resolved.settings.voices?.length ? parseVoiceList(resolved.settings.voices.join(',')) : undefined;
     return {
-      config: { provider: 'openai', baseUrl, apiKey: resolved.apiKey, model: resolved.settings.model, voices },
+      config: { provider: 'openai', baseUrl, apiKey: resolved.apiKey, model: resolved.settings.model, voices, fetch: this.fetchFor(resolved.source) },
       source: resolved.source,
     };
   }

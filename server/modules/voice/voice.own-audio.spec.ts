@@ -1,3 +1,4 @@
+import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Stage4Audio, Stage4Own } from '../../../contracts/voice-api.ts';
@@ -162,9 +163,9 @@ describe.each(DATABASE_KINDS)('own voice in stage 4 (%s)', (kind) => {
     const projectId = await api.projectWithScript('ru', [{ id: 'a', text: 'Раз два три четыре пять.' }, { id: 'b', text: 'Шесть семь.' }]);
     const before = await api.call('GET', `/api/projects/${projectId}/voice/timings`);
     expect(before.body).toMatchObject({ source: 'reading-speed', audioAssetId: null, language: 'ru' });
-    // 5 words at 2 words per second, then a pause, then 2 words.
+    // 5 words at the Russian speaking rate, then a pause, then 2 words.
     const segments = before.body.segments as Array<{ start: number; end: number }>;
-    expect(segments[0]).toMatchObject({ start: 0, end: 2.5 });
+    expect(segments[0]).toMatchObject({ start: 0, end: Math.round((5 / SPEAKING_RATE_WPS.ru) * 1000) / 1000 });
 
     const wav = espeakWav('Раз два три четыре пять. Шесть семь.', 'ru');
     expect((await upload(projectId, wav, 'a.wav', 'audio/wav')).status).toBe(201);

@@ -19,7 +19,11 @@ describe.each(DATABASE_KINDS)('remote voices in stage 4 (local fakes of their wi
     elevenLabs = await startFakeElevenLabs({ apiKey: 'el-key' });
     openAi = await startFakeOpenAiSpeech({ voiceList: 'objects' });
     // The operator configured an OpenAI-compatible server (e.g. Kokoro) for everyone.
-    t = await createTestApp(kind, { jobs: { mode: 'worker' }, env: { OPENAI_TTS_BASE_URL: `${openAi.url}/v1`, OPENAI_TTS_MODEL: 'kokoro' } });
+    // The user's ElevenLabs URL is theirs: it goes through the address check, so the local fake is allow-listed.
+    t = await createTestApp(kind, {
+      jobs: { mode: 'worker' },
+      env: { OPENAI_TTS_BASE_URL: `${openAi.url}/v1`, OPENAI_TTS_MODEL: 'kokoro', FETCH_ALLOW_PRIVATE_HOSTS: new URL(elevenLabs.url).host },
+    });
     api = voiceApi(t.app, (await signUp(t.app)).cookie);
   });
   afterAll(async () => {

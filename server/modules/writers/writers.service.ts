@@ -1,5 +1,5 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
-import { parseTargetUrl, resolveTarget, systemResolver } from '../../adapters/http/resolve-target.ts';
+import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
 import { createWriter, type WriterConfig } from '../../adapters/llm/factory.ts';
 import type { Config } from '../../config.ts';
 import type { CredentialsService, ResolvedProvider } from '../credentials/credentials.service.ts';
@@ -77,11 +77,6 @@ export class WritersService {
   }
 
   private guardedFetch(): typeof fetch {
-    const base = this.deps.fetch ?? fetch;
-    return async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      await resolveTarget(parseTargetUrl(url), systemResolver, this.allowPrivateHosts);
-      return base(input, init);
-    };
+    return createPinnedFetch({ allowPrivateHosts: this.allowPrivateHosts });
   }
 }
