@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -21,6 +21,11 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'voice.narrate': projectJob.extend({ sceneIds: z.array(z.string()).optional() }),
   /** Makes (or keeps following) stage 5's talking-head clip with the avatar provider. */
   'avatar.clip': projectJob,
+  'analysis.run': projectJob.extend({
+    text: z.string().max(200_000).optional(),
+    title: z.string().max(500).optional(),
+    baseVersion: z.number().int().min(0).optional(),
+  }),
   'render.video': projectJob.extend({
     aspect: z.enum(['9:16', '1:1', '16:9']).default('9:16'),
     quality: z.enum(['draft', 'standard', 'high']).default('standard'),

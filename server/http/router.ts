@@ -87,7 +87,8 @@ export class ApiRouter {
         const result = await spec.handler({ params, query, body, user, request, reply });
         // A handler that streams (sendFile, SSE) returns or hijacks the reply itself.
         if (reply.sent || result === reply) return reply;
-        reply.code(spec.status ?? 200);
+        // A handler may pick another success status (202 for work it queued).
+        if (reply.statusCode === 200) reply.code(spec.status ?? 200);
         return result === undefined ? reply.send() : reply.send(result);
       },
     });

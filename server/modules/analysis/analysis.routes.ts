@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyseInputSchema, analysisResultSchema } from '../../../contracts/analysis.ts';
+import { jobSchema } from '../../../contracts/jobs.ts';
 import { projectParamsSchema, stepSchema } from '../../../contracts/steps.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { AnalysisService } from './analysis.service.ts';
@@ -27,12 +28,17 @@ export function registerAnalysisRoutes(router: ApiRouter, analysis: AnalysisServ
   router.add({
     method: 'POST',
     url: '/api/projects/:id/analysis',
-    summary: 'Analyse the stage-2 text (or the text sent, which is saved with it) and store the analysis in step 2',
+    summary:
+      'Analyse the stage-2 text (or the text sent, which is saved with it) into step 2: with the offline analyser at once (200, the step); with an LLM as a job (202, follow it at /api/jobs/:id/events)',
     tags: ['analysis'],
     params: projectParamsSchema,
     body: analyseProjectBodySchema,
-    response: stepSchema,
+    response: z.union([z.object({ step: stepSchema }), z.object({ job: jobSchema })]),
     errors: [404, 409, 412, 502],
-    handler: ({ user, params, body }) => analysis.analyseProject(user, params.id, body ?? {}),
+    handler: async ({ user, params, body, reply }) => {
+      const started = await analysis.startProjectAnalysis(user, params.id, body ?? {});
+      if ('job' in started) reply.code(202);
+      return started;
+    },
   });
 }

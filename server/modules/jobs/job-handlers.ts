@@ -31,6 +31,7 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'script.generate': { retryLimit: 2, retryDelaySec: 2, expireInSeconds: 30 * MINUTE, concurrency: 2 },
   'voice.narrate': { retryLimit: 2, retryDelaySec: 2, expireInSeconds: 60 * MINUTE, concurrency: 1 },
   // Mostly waiting for the provider; a retry resumes following the clip already ordered.
+  'analysis.run': { retryLimit: 2, retryDelaySec: 5, expireInSeconds: 15 * MINUTE, concurrency: 2 },
   'avatar.clip': { retryLimit: 3, retryDelaySec: 10, expireInSeconds: 90 * MINUTE, concurrency: 2 },
   // Renders use both cores; one at a time per worker process.
   'render.video': { retryLimit: 2, retryDelaySec: 3, expireInSeconds: 4 * 60 * MINUTE, concurrency: 1 },

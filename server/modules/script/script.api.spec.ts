@@ -46,8 +46,8 @@ describe.each(DATABASE_KINDS)('stage 3 script on %s', (kind) => {
     await api('POST', `/api/projects/${projectId}/source`, { sourceType: 'idea', idea: 'Octopuses sleep in two stages.', format: 'news' });
     const analysed = await api('POST', `/api/projects/${projectId}/analysis`, { text: LONG_ARTICLE_TEXT, title: 'Tram vote' });
     expect(analysed.statusCode).toBe(200);
-    expect(analysed.json().data).toMatchObject({ title: 'Tram vote', text: LONG_ARTICLE_TEXT, analysis: { analyser: 'offline', language: 'en' } });
-    expect(analysed.json().data.analysis.keyFacts.some((f: string) => f.includes('31 to 9'))).toBe(true);
+    expect(analysed.json().step.data).toMatchObject({ title: 'Tram vote', text: LONG_ARTICLE_TEXT, analysis: { analyser: 'offline', language: 'en' } });
+    expect(analysed.json().step.data.analysis.keyFacts.some((f: string) => f.includes('31 to 9'))).toBe(true);
     const stale = await api('POST', `/api/projects/${projectId}/analysis`, { text: 'x y z', baseVersion: 1 });
     expect(stale.statusCode).toBe(412);
     const stateless = await api('POST', '/api/analysis', { text: 'В Новосибирске открылся велопарк на 300 человек.' });

@@ -40,7 +40,7 @@ export function createTextPipeline(base: TextPipelineBase) {
   const fetchOptions = { allowPrivateHosts: base.config.FETCH_ALLOW_PRIVATE_HOSTS };
   const writers = new WritersService(base.credentials, base.config, { now: () => base.clock.now() });
   const sources = new SourcesService({ fetchOptions });
-  const analysis = new AnalysisService(writers, base.steps);
+  const analysis = new AnalysisService(writers, base.steps, base.jobs);
   const news = new NewsService(new NewsRepository(base.database.db), sources, base.clock);
   const feeds = new FeedsService(new FeedsRepository(base.database.db), base.jobs, {
     fetchOptions,
@@ -73,6 +73,7 @@ export function registerTextPipelineRoutes(router: ApiRouter, pipeline: TextPipe
 export function textPipelineJobHandlers(pipeline: TextPipeline): JobHandlers {
   return {
     'script.generate': (ctx) => pipeline.script.runJob(ctx),
+    'analysis.run': (ctx) => pipeline.analysis.runJob(ctx),
     'feeds.fetch': async (ctx) => {
       if (ctx.payload.feedId) return pipeline.feeds.fetchNow(ctx.payload.feedId, ctx.ownerId, ctx.signal);
       if (!ctx.ownerId) throw new PermanentJobError('a feeds.fetch job without a feed needs an owner');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicToolUse, openAiCompletion, openAiError, startFakeProvider } from '../../adapters/llm/__fixtures__/fake-provider.ts';
 import { ANALYSIS_DRAFT } from '../../adapters/llm/__fixtures__/drafts.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
-import { createTestApp, signUp, type TestApp } from '../../test/harness.ts';
+import { createProject, createTestApp, signUp, type TestApp } from '../../test/harness.ts';
 
 const TEXT = 'Copenhagen switched on a seawater heat pump that warms 25,000 homes by pulling heat from the harbour.';
 
@@ -18,7 +18,10 @@ describe.each(DATABASE_KINDS)('writer choice on %s', (kind) => {
     );
     anthropic = await startFakeProvider((request) => ({ status: 200, body: anthropicToolUse(request.body.tools[0].name, ANALYSIS_DRAFT) }));
     const hosts = [openai.origin, anthropic.origin].map((o) => o.replace('http://', '')).join(',');
-    t = await createTestApp(kind, { env: { FETCH_ALLOW_PRIVATE_HOSTS: hosts, ANTHROPIC_BASE_URL: anthropic.origin, ANTHROPIC_API_KEY: 'server-key' } });
+    t = await createTestApp(kind, {
+      jobs: { mode: 'worker' },
+      env: { FETCH_ALLOW_PRIVATE_HOSTS: hosts, ANTHROPIC_BASE_URL: anthropic.origin, ANTHROPIC_API_KEY: 'server-key' },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -55,6 +58,35 @@ describe.each(DATABASE_KINDS)('writer choice on %s', (kind) => {
 
     await t.app.inject({ method: 'PUT', url: '/api/providers/openai', headers: { cookie }, payload: { settings: { enabled: false } } });
     expect((await analyse(cookie)).json().analyser).toBe('offline');
+  });
+
+  it("analyses a project's stage 2 as a job when the writer is an LLM, and at once when it is offline", async () => {
+    const { cookie } = await signUp(t.app);
+    const projectId = await createProject(t.app, cookie);
+    const analyseProject = () =>
+      t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/analysis`, headers: { cookie }, payload: { text: TEXT, title: 'Heat pump' } });
+    const offline = await analyseProject();
+    expect(offline.statusCode).toBe(200);
+    expect(offline.json().step.data.analysis.analyser).toBe('offline');
+
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/providers/openai',
+      headers: { cookie },
+      payload: { apiKey: 'sk-user-key', settings: { baseUrl: `${openai.origin}/v1`, model: 'llama3.1', enabled: true } },
+    });
+    const queued = await analyseProject();
+    expect(queued.statusCode).toBe(202);
+    const jobId = queued.json().job.id as string;
+    let job = queued.json().job as { state: string; result: { stepVersion: number } | null };
+    for (let i = 0; i < 100 && job.state !== 'succeeded' && job.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: { cookie } })).json();
+    }
+    expect(job.state).toBe('succeeded');
+    const step2 = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps/2`, headers: { cookie } })).json();
+    expect(step2.data.analysis).toMatchObject({ analyser: 'openai', score: 72 });
+    expect(step2.version).toBe(job.result!.stepVersion);
   });
 
   it("refuses an author's base URL that points at a private address", async () => {

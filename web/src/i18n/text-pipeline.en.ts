@@ -76,6 +76,7 @@ export const textPipelineEn = {
   'content.target': 'your video: {format}, {seconds} s',
   'content.images': 'Images of the article',
   'content.analyse': 'Analyse',
+  'content.analysing': 'Your writer is analysing the text ({percent}%)…',
   'content.reanalyse': 'Save and analyse again',
   'content.discard': 'Discard changes',
   'content.noAnalysis': 'No analysis yet: analyse the text to see its potential.',

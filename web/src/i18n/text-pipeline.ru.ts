@@ -78,6 +78,7 @@ export const textPipelineRu: Record<keyof typeof textPipelineEn, string> = {
   'content.target': 'ваше видео: {format}, {seconds} с',
   'content.images': 'Изображения статьи',
   'content.analyse': 'Проанализировать',
+  'content.analysing': 'Ваш автор-ИИ анализирует текст ({percent}%)…',
   'content.reanalyse': 'Сохранить и проанализировать заново',
   'content.discard': 'Отменить правки',
   'content.noAnalysis': 'Анализа пока нет: проанализируйте текст, чтобы увидеть его потенциал.',

@@ -1,3 +1,4 @@
+import { SPEAKING_RATE_WPS } from '../../lib/formats.ts';
 import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from '../../../../contracts/merge-patch.ts';
 import { writeScriptOffline } from '../../../../server/modules/script/offline-writer.ts';
@@ -28,7 +29,7 @@ describe('stage-3 constructor state', () => {
 
   it('totals words and seconds of the chosen texts and says when every scene is chosen', () => {
     const partial = totalsOf(script, { [script.scenes[0]!.id]: { text: 'One two three four five.' } });
-    expect(partial).toMatchObject({ words: 5, seconds: 2, chosen: 1, complete: false });
+    expect(partial).toMatchObject({ words: 5, seconds: Math.round((5 / SPEAKING_RATE_WPS.en) * 10) / 10, chosen: 1, complete: false });
     const all = Object.fromEntries(script.scenes.map((s) => [s.id, { variantId: [...s.variants].sort((a, b) => b.score - a.score)[0]!.id }]));
     const totals = totalsOf(script, all);
     expect(totals.complete).toBe(true);

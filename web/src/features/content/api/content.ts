@@ -15,9 +15,11 @@ export interface WriterChoice {
 
 const projectPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
 
-/** Analyses the stage-2 text (saving the text sent with it) and returns step 2. */
+/** Analyses the stage-2 text (saving the text sent with it): step 2 at once (offline), or a job (an LLM). */
 export const analyseContent = (projectId: string, body: { text?: string; title?: string; baseVersion?: number }) =>
-  http.post<Step>(`${projectPath(projectId)}/analysis`, body);
+  http.post<{ step: Step } | { job: Job }>(`${projectPath(projectId)}/analysis`, body);
+
+export const getStep = (projectId: string, stepNumber: number) => http.get<Step>(`${projectPath(projectId)}/steps/${stepNumber}`);
 
 export const getWriter = (signal?: AbortSignal) => http.get<WriterChoice>('/api/writer', signal);
 

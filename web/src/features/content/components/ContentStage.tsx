@@ -115,6 +115,11 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
             </Button>
           )}
           {unsaved && <span className="muted small">{t('editor.unsaved')}</span>}
+          {analyse.progress && (
+            <span className="muted small" role="status">
+              {t('content.analysing', { percent: Math.round(analyse.progress.progress * 100) })}
+            </span>
+          )}
         </div>
         {analyse.isError && !moving.busy && <ErrorNotice error={analyse.error} />}
       </section>

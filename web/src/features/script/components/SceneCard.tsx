@@ -3,7 +3,7 @@ import { Badge } from '../../../components/ui/Badge.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { countWords, speakingSeconds } from '../../../lib/formats.ts';
-import { isFinished, useJobEvents } from '../hooks/useJobEvents.ts';
+import { isFinished, useJobEvents } from '../../../lib/job-events.ts';
 import { type GeneratedScene, type SceneChoice, sceneText, variantOf } from '../script-state.ts';
 import { JobProgress } from './JobProgress.tsx';
 

@@ -9,7 +9,7 @@ import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
 import { useChoices } from '../hooks/useChoices.ts';
-import { isFinished, useJobEvents } from '../hooks/useJobEvents.ts';
+import { isFinished, useJobEvents } from '../../../lib/job-events.ts';
 import { useGenerateScript, useLatestScriptJob, useRefreshAfterJob, useSaveFinalScript } from '../hooks/useScript.ts';
 import { scriptOf, totalsOf } from '../script-state.ts';
 import { JobProgress } from './JobProgress.tsx';

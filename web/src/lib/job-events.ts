@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Job } from '../api/script.ts';
+import type { Job } from '../../../contracts/jobs.ts';
+
+export type { Job };
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 export const isFinished = (job: Job | null | undefined) => Boolean(job && TERMINAL.has(job.state));
@@ -29,4 +31,23 @@ export function useJobEvents(jobId: string | null, onFinish?: (job: Job) => void
   }, [jobId]);
 
   return job;
+}
+
+/** Resolves with the job once it has ended, reporting each change; for work a mutation waits on. */
+export function followJob(jobId: string, onUpdate?: (job: Job) => void): Promise<Job> {
+  return new Promise((resolve, reject) => {
+    const events = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
+    events.addEventListener('job', (event) => {
+      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
+      onUpdate?.(next);
+      if (isFinished(next)) {
+        events.close();
+        resolve(next);
+      }
+    });
+    events.onerror = () => {
+      events.close();
+      reject(new Error('Lost the connection while following the job; reload to see how it ended.'));
+    };
+  });
 }
