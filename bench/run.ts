@@ -1,4 +1,5 @@
 import { benchApiSteps } from './api-steps.bench.ts';
+import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
 import { benchTextPipeline } from './text-pipeline.bench.ts';
 import { benchVoice } from './voice.bench.ts';
@@ -6,6 +7,7 @@ import { benchVoice } from './voice.bench.ts';
 /** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
+  render: benchRender,
   storyboard: benchStoryboard,
   'text-pipeline': benchTextPipeline,
   voice: benchVoice,

@@ -31,7 +31,7 @@ export function createReporter(mode: ReporterMode, out: Sink = process.stderr, n
     const mark = final ? '✓' : ' ';
     const detail = final ? seconds(now() - state.started) : state.step;
     const line = `${mark} ${state.stage.padEnd(8)} ${bar(final ? 1 : state.fraction)} ${percent}  ${detail}`;
-    const width = out.columns ?? 100;
+    const width = out.columns && out.columns > 20 ? out.columns : 100;
     return line.length > width - 1 ? line.slice(0, width - 2) + '…' : line;
   };
 
