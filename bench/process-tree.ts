@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory (bytes) of `roots` and every process descended from them, read from /proc. */
-export function treeRssBytes(roots: number[]): number {
+/** Resident memory (bytes) of `roots` and every process descended from them, in total and by program name, read from /proc. */
+export function treeRss(roots: number[]): { total: number; byName: Map<string, number> } {
   const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
+  const processes = new Map<number, { rss: number; name: string }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -11,7 +11,7 @@ export function treeRssBytes(roots: number[]): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(name), Number(fields[1]));
       // Field 24 of stat is the resident set in pages.
-      rss.set(Number(name), Number(fields[21]) * 4096);
+      processes.set(Number(name), { rss: Number(fields[21]) * 4096, name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) });
     } catch {
       // the process ended meanwhile
     }
@@ -28,23 +28,34 @@ export function treeRssBytes(roots: number[]): number {
     }
   }
   let total = 0;
-  for (const pid of inTree) total += rss.get(pid) ?? 0;
-  return total;
+  const byName = new Map<string, number>();
+  for (const pid of inTree) {
+    const found = processes.get(pid);
+    if (!found) continue;
+    total += found.rss;
+    byName.set(found.name, Math.max(byName.get(found.name) ?? 0, found.rss));
+  }
+  return { total, byName };
 }
 
-/** Samples the tree's memory every `intervalMs` until stopped; returns the peak in MiB. */
+const MIB = 1024 * 1024;
+
+/** Samples the tree's memory every `intervalMs` until stopped: the peak in MiB, and each program's own peak. */
 export function watchPeakMemory(roots: () => number[], intervalMs = 100) {
   let peak = 0;
+  const programs = new Map<string, number>();
   const sample = () => {
-    peak = Math.max(peak, treeRssBytes(roots()));
+    const { total, byName } = treeRss(roots());
+    peak = Math.max(peak, total);
+    for (const [name, rss] of byName) programs.set(name, Math.max(programs.get(name) ?? 0, rss));
   };
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
-    stop(): number {
+    stop(): { peakMiB: number; byProgramMiB: Record<string, number> } {
       clearInterval(timer);
       sample();
-      return peak / 1024 / 1024;
+      return { peakMiB: peak / MIB, byProgramMiB: Object.fromEntries([...programs].map(([name, rss]) => [name, Math.round(rss / MIB)])) };
     },
   };
 }

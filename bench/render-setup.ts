@@ -24,11 +24,11 @@ export async function benchUser(context: AppContext): Promise<AuthContext> {
 }
 
 /** A project with a finished script (step 3) copied into stage 4, as the voice screen leaves it. */
-export async function projectWithScript(context: AppContext, user: AuthContext, scenes: Scene[], title = 'Benchmark'): Promise<string> {
+export async function projectWithScript(context: AppContext, user: AuthContext, scenes: Scene[], title = 'Benchmark', voice?: Record<string, unknown>): Promise<string> {
   const project = await context.projects.create(user, title);
   await context.steps.upsert(user, project.id, { stepNumber: 1, data: { language: 'en', sourceType: 'idea', idea: 'benchmark' } });
   const step3 = await context.steps.upsert(user, project.id, { stepNumber: 3, data: { finalScript: { scenes } } });
-  await context.steps.merge(user, project.id, 4, { data: { script: { scenes, sourceVersion: step3.version } }, derivedFrom: { '3': step3.version } });
+  await context.steps.merge(user, project.id, 4, { data: { script: { scenes, sourceVersion: step3.version }, ...(voice ? { voice } : {}) }, derivedFrom: { '3': step3.version } });
   return project.id;
 }
 
