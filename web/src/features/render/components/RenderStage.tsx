@@ -6,6 +6,7 @@ import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageCompletion } from '../../steps/components/StageCompletion.tsx';
+import { StageFooter } from '../../steps/components/StageFooter.tsx';
 import type { Aspect, Quality, RenderState } from '../api/render.ts';
 import { isActive, useRender, useRenderState } from '../hooks/useRender.ts';
 import { problemText } from '../problem-text.ts';
@@ -24,7 +25,9 @@ export function RenderStage({ project, step }: StageScreenProps) {
     <div className="stack-lg">
       <RenderWorkspace projectId={project.id} state={state.data} />
       <PublishPanel projectId={project.id} saved={state.data.publish} />
-      <StageCompletion projectId={project.id} stage={7} step={step} />
+      {/* Once there is a video, finishing the stage is the next thing to do; before, it sits under Advanced. */}
+      {state.data.outputs && <StageCompletion projectId={project.id} stage={7} step={step} />}
+      <StageFooter project={project} stage={7} step={step} showCompletion={!state.data.outputs} showData={false} />
     </div>
   );
 }
