@@ -34,7 +34,10 @@ export const saveFinalScriptBodySchema = z.object({
 export type SaveFinalScriptBody = z.infer<typeof saveFinalScriptBodySchema>;
 
 export const scriptVersionSchema = z.object({
+  /** The step-3 version that saved this script; what revert takes. */
   version: z.number().int(),
+  /** 1 for the first saved script, 2 for the next...: what the history shows. */
+  number: z.number().int(),
   createdAt: z.string(),
   totalWords: z.number().int().nullable(),
   duration: z.number().nullable(),

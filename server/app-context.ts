@@ -45,7 +45,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     mediaStore,
     projects,
     assets: new AssetsService(new AssetsRepository(database.db), mediaStore, projects, join(config.DATA_DIR, 'tmp')),
-    steps: new StepsService(database, stepsRepository, projectsRepository, [scriptVersions.stepHook()]),
+    steps: new StepsService(database, stepsRepository, projectsRepository),
     jobs: new JobsService(jobsRepository, queue),
     credentials: new CredentialsService(database.db, config),
   };

@@ -128,17 +128,20 @@ describe.each(DATABASE_KINDS)('stage 3 script on %s', (kind) => {
     expect((await api('POST', `/api/projects/${projectId}/steps`, { stepNumber: 3, data: edited })).statusCode).toBe(200);
 
     const versions = (await api('GET', `/api/projects/${projectId}/script/versions`)).json() as ScriptVersion[];
-    expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(versions.map((v) => v.number)).toEqual([3, 2, 1]);
+    // Each version is the step-3 version that saved it.
+    expect(versions[0]!.version).toBe((await step3(projectId)).version);
+    expect(new Set(versions.map((v) => v.version)).size).toBe(3);
     expect(versions[0]!.preview).toMatch(/^Saved through the steps API\./);
     expect(versions[1]!.preview).toMatch(/^My own opening line/);
 
-    const reverted = await api('POST', `/api/projects/${projectId}/script/versions/1/revert`);
+    const reverted = await api('POST', `/api/projects/${projectId}/script/versions/${versions[2]!.version}/revert`);
     expect(reverted.statusCode).toBe(200);
     expect((reverted.json() as Step).data.finalScript).toEqual(final);
     expect((reverted.json() as Step).data.choices).toEqual(choices);
     const afterRevert = (await api('GET', `/api/projects/${projectId}/script/versions`)).json() as ScriptVersion[];
-    expect(afterRevert[0]).toMatchObject({ version: 4, finalScript: final });
-    expect((await api('POST', `/api/projects/${projectId}/script/versions/9/revert`)).statusCode).toBe(404);
+    expect(afterRevert[0]).toMatchObject({ number: 4, version: (reverted.json() as Step).version, finalScript: final });
+    expect((await api('POST', `/api/projects/${projectId}/script/versions/999/revert`)).statusCode).toBe(404);
   });
 
   it('a full regeneration over choices needs confirmation, then starts over', async () => {

@@ -18,12 +18,13 @@ const MAX_WRITE_ATTEMPTS = 5;
 
 export const scriptJobKey = (projectId: string, sceneId?: string) => (sceneId ? `script.generate:${projectId}:${sceneId}` : `script.generate:${projectId}`);
 
-function toVersion(row: { version: number; finalScript: StepData; createdAt: Date }): ScriptVersion {
+function toVersion(row: { version: number; finalScript: StepData; createdAt: Date }, ordinal: number): ScriptVersion {
   const scenes = Array.isArray(row.finalScript.scenes) ? (row.finalScript.scenes as { text?: unknown }[]) : [];
   const preview = scenes.map((s) => (typeof s.text === 'string' ? s.text : '')).join(' ').slice(0, 160);
   const number = (v: unknown) => (typeof v === 'number' ? v : null);
   return {
     version: row.version,
+    number: ordinal,
     createdAt: row.createdAt.toISOString(),
     totalWords: number(row.finalScript.totalWords),
     duration: number(row.finalScript.duration),
@@ -145,7 +146,7 @@ export class ScriptService {
   async listVersions(user: AuthContext, projectId: string): Promise<ScriptVersion[]> {
     const rows = await this.versions.list(user.userId, projectId);
     if (!rows) throw notFound();
-    return rows.map(toVersion);
+    return rows.map((row, index) => toVersion(row, rows.length - index));
   }
 
   /** Makes an older final script the current one again (recorded as a new version). */

@@ -57,7 +57,20 @@ const sourceVersionsOf = (projectRef: string, param: string) =>
   `(select coalesce(json_object_agg(x.step_number::text, x.version), '{}'::json)
       from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${param}::int[]))`;
 
-const RETURNING = `returning s.*, ${sourceVersionsOf('s.project_id', '$4')} as source_versions`;
+/**
+ * Stage 3's history (script_versions, for history and revert): a final script that differs from
+ * the latest recorded one is recorded under the step version that saved it, by the same
+ * statement as the write, so no save is missed and concurrent saves cannot collide.
+ */
+const SCRIPT_HISTORY = `, history as (
+  insert into script_versions (project_id, version, final_script)
+  select w.project_id, w.version, w.data->'finalScript' from written w
+  where json_typeof(w.data->'finalScript') = 'object' and not exists (
+    select 1 from script_versions h
+    where h.project_id = w.project_id and h.final_script::jsonb = (w.data->'finalScript')::jsonb
+      and h.version = (select max(l.version) from script_versions l where l.project_id = w.project_id)))`;
+
+export const SCRIPT_STEP = 3;
 
 /**
  * The owner's live project; no row when missing or not theirs. Read, not touched: the project
@@ -70,8 +83,9 @@ export class StepsRepository {
 
   /**
    * One atomic statement: insert or replace the step's data (bumping version), or, with
-   * baseVersion, only when the stored version still matches. Null when nothing was written
-   * (project not found, or version mismatch).
+   * baseVersion, only when the stored version still matches; for stage 3 the same statement
+   * records a new final script in the history. Null when nothing was written (project not
+   * found, or version mismatch).
    */
   async write(w: StepWrite, exec: SqlExecutor = this.database.executeSql): Promise<StepRow | null> {
     const derived = `(${sourceVersionsOf('$1', '$4')}::jsonb || $8::jsonb)::json`;
@@ -85,28 +99,28 @@ export class StepsRepository {
       w.skipReason ?? null,
       JSON.stringify(w.derivedFrom ?? {}),
     ];
-    const insert = `${OWNED_PROJECT}
-      insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
+    const insert = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
       select p.id, $3, $5::json, $6::timestamptz, $7::text, ${derived} from p`;
     // Absent fields keep their stored value; null clears it.
     const keepOrSet = `completed_at = case when $9::boolean then $6::timestamptz else s.completed_at end,
       skip_reason = case when $10::boolean then $7::text else s.skip_reason end`;
-    let text: string;
+    let statement: string;
     if (w.baseVersion === 0 && !w.rowExists) {
-      text = `${insert} on conflict (project_id, step_number) do nothing ${RETURNING}`;
+      statement = `${insert} on conflict (project_id, step_number) do nothing`;
     } else {
       values.push(w.completedAt !== undefined, w.skipReason !== undefined);
       if (w.baseVersion === undefined) {
-        text = `${insert} on conflict (project_id, step_number) do update set data = excluded.data, ${keepOrSet},
-          derived_from = excluded.derived_from, version = s.version + 1, updated_at = now() ${RETURNING}`;
+        statement = `${insert} on conflict (project_id, step_number) do update set data = excluded.data, ${keepOrSet},
+          derived_from = excluded.derived_from, version = s.version + 1, updated_at = now()`;
       } else {
         values.push(w.baseVersion);
-        text = `${OWNED_PROJECT}
-          update project_steps s set data = $5::json, ${keepOrSet}, derived_from = ${derived},
+        statement = `update project_steps s set data = $5::json, ${keepOrSet}, derived_from = ${derived},
             version = s.version + 1, updated_at = now()
-          from p where s.project_id = p.id and s.step_number = $3 and s.version = $11 ${RETURNING}`;
+          from p where s.project_id = p.id and s.step_number = $3 and s.version = $11`;
       }
     }
+    const text = `${OWNED_PROJECT}, written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
+      select w.*, ${sourceVersionsOf('w.project_id', '$4')} as source_versions from written w`;
     const result = await exec(text, values);
     return result.rows[0] ? mapStepRow(result.rows[0]) : null;
   }

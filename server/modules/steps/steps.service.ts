@@ -2,7 +2,7 @@ import { applyMergePatch } from '../../../contracts/merge-patch.ts';
 import { STAGES, isSkippable } from '../../../contracts/stages.ts';
 import { STEP_DATA_SCHEMAS } from '../../../contracts/step-data.ts';
 import { MAX_STEP_DATA_BYTES, type MergeStepBody, type Step, type UpsertStepBody } from '../../../contracts/steps.ts';
-import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
 import { AppError, notFound, validationError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
@@ -62,27 +62,12 @@ function versionMismatch(stepNumber: number, current: StepRow | null): AppError 
   );
 }
 
-/**
- * Runs after every successful write of its stage, in the same transaction as the write (use only
- * `exec`); a throw undoes the write. E.g. stage 3 records each new final script as a version.
- */
-export interface StepWriteHook {
-  stepNumber: number;
-  afterWrite(row: StepRow, exec: SqlExecutor): Promise<void>;
-}
-
 export class StepsService {
   constructor(
     private readonly database: DatabaseHandle,
     private readonly steps: StepsRepository,
     private readonly projects: ProjectsRepository,
-    private readonly hooks: readonly StepWriteHook[] = [],
   ) {}
-
-  private async afterWrite(row: StepRow | null, exec: SqlExecutor): Promise<void> {
-    if (!row) return;
-    for (const hook of this.hooks) if (hook.stepNumber === row.stepNumber) await hook.afterWrite(row, exec);
-  }
 
   async list(user: AuthContext, projectId: string): Promise<Step[]> {
     const rows = await this.steps.list(user.userId, projectId, SOURCES_BY_STEP);
@@ -100,14 +85,7 @@ export class StepsService {
     const baseVersion = body.baseVersion ?? parseIfMatch(ifMatch);
     const data = checkData(body.stepNumber, body.data);
     const write = { ...body, data, baseVersion, ownerId: user.userId, projectId, sources: sourcesOf(body.stepNumber) };
-    // Stages with hooks write in a transaction; the others stay one statement.
-    const row = this.hooks.some((h) => h.stepNumber === body.stepNumber)
-      ? await this.database.transaction(async (exec) => {
-          const written = await this.steps.write(write, exec);
-          await this.afterWrite(written, exec);
-          return written;
-        })
-      : await this.steps.write(write);
+    const row = await this.steps.write(write);
     if (row) return toStep(row);
     return this.explainRefusedWrite(user, projectId, body.stepNumber);
   }
@@ -130,7 +108,6 @@ export class StepsService {
         { ...patch, data, stepNumber, baseVersion: current.version, rowExists: true, ownerId: user.userId, projectId, sources: sourcesOf(stepNumber) },
         exec,
       );
-      await this.afterWrite(row, exec);
       return toStep(row!);
     });
   }

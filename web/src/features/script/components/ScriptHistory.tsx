@@ -18,10 +18,10 @@ export function ScriptHistory({ projectId, currentPreview }: { projectId: string
         {versions.data.map((version, index) => {
           const current = index === 0 && version.preview === currentPreview;
           return (
-            <li key={version.version} className="history__item" data-testid={`script-version-${version.version}`}>
+            <li key={version.version} className="history__item" data-testid={`script-version-${version.number}`}>
               <div className="stack history__text">
                 <span>
-                  <strong>{t('script.version', { v: version.version })}</strong>{' '}
+                  <strong>{t('script.version', { v: version.number })}</strong>{' '}
                   <span className="muted small">
                     {formatDate(version.createdAt, true)}
                     {version.totalWords !== null ? ` · ${t('script.versionTotals', { words: version.totalWords, seconds: Math.round(version.duration ?? 0) })}` : ''}
