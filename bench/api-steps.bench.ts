@@ -40,10 +40,10 @@ async function load(url: string, cookie: string, projectIds: string[], kind: 'up
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
 }
 
-type Query = (text: string, values: unknown[]) => Promise<unknown>;
+type Query = (text: string, values: unknown[], name?: string) => Promise<unknown>;
 
 /** The same upsert statement shape, straight through the driver, from 64 concurrent loops. */
-async function rawUpsertRate(query: Query, projectIds: string[]): Promise<number> {
+async function rawUpsertRate(query: Query, projectIds: string[], prepared = false): Promise<number> {
   const deadline = performance.now() + DURATION_SEC * 1000;
   let done = 0;
   const text = `insert into project_steps (project_id, step_number, data) values ($1, 3, $2::json)
@@ -52,7 +52,7 @@ async function rawUpsertRate(query: Query, projectIds: string[]): Promise<number
     Array.from({ length: CONNECTIONS }, async (_, i) => {
       const id = projectIds[i % projectIds.length]!;
       while (performance.now() < deadline) {
-        await query(text, [id, JSON.stringify({ ...STEP_DATA, by: id })]);
+        await query(text, [id, JSON.stringify({ ...STEP_DATA, by: id })], prepared ? 'raw_upsert' : undefined);
         done++;
       }
     }),
@@ -102,9 +102,12 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   await server.stop();
 
   let raw: number;
+  let rawPrepared: number;
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-    raw = await rawUpsertRate((text, values) => pool.query(text, values), projectIds);
+    const query: Query = (text, values, name) => pool.query(name ? { name, text, values } : { text, values });
+    raw = await rawUpsertRate(query, projectIds);
+    rawPrepared = await rawUpsertRate(query, projectIds, true);
     await pool.end();
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
@@ -113,10 +116,11 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   } else {
     const db = new PGlite(join(dataDir, 'db'));
     raw = await rawUpsertRate((text, values) => db.query(text, values), projectIds);
+    rawPrepared = raw; // PGlite has no named statements; its own cache applies to both.
     await db.close();
   }
   rmSync(dataDir, { recursive: true, force: true });
-  return { kind, upsert, list, raw, restartMs };
+  return { kind, upsert, list, raw: Math.max(raw, rawPrepared), rawPlain: raw, rawPrepared, restartMs };
 }
 
 export async function benchApiSteps(): Promise<void> {
@@ -129,7 +133,7 @@ export async function benchApiSteps(): Promise<void> {
   const table = rows
     .map(
       (r) =>
-        `| ${r.kind} | ${round(r.upsert.rps, 0)} | ${r.upsert.p50} / ${r.upsert.p99} | ${round(r.raw, 0)} | ${round((100 * r.upsert.rps) / r.raw, 0)}% | ${round(r.list.rps, 0)} | ${r.list.p50} / ${r.list.p99} | ${r.upsert.non2xx + r.list.non2xx} | ${round(r.restartMs / 1000, 2)} s |`,
+        `| ${r.kind} | ${round(r.upsert.rps, 0)} | ${r.upsert.p50} / ${r.upsert.p99} | ${round(r.rawPlain, 0)} / ${round(r.rawPrepared, 0)} | ${round((100 * r.upsert.rps) / r.raw, 0)}% | ${round(r.list.rps, 0)} | ${r.list.p50} / ${r.list.p99} | ${r.upsert.non2xx + r.list.non2xx} | ${round(r.restartMs / 1000, 2)} s |`,
     )
     .join('\n');
   writeBenchmarkSection(
@@ -140,9 +144,10 @@ ${new Date().toISOString().slice(0, 10)}, ${machineLine()}. The server runs as i
 sends ${CONNECTIONS} connections for ${DURATION_SEC} s each: \`POST /api/projects/:id/steps\` (upsert of a ~1 KB step 3
 over ${CONNECTIONS} projects, session cookie auth) and \`GET /api/projects/:id/steps\`. "Raw SQL" is the same
 \`INSERT ... ON CONFLICT DO UPDATE\` straight through the same driver (pg pool of 20 / PGlite) from ${CONNECTIONS}
-concurrent loops. "Start" is process start to the first 200 from \`/api/health\` on the existing DATA_DIR/database.
+concurrent loops, as plain statements and as a prepared statement (the API prepares its statements);
+the ratio is against the faster of the two. "Start" is process start to the first 200 from \`/api/health\` on the existing DATA_DIR/database.
 
-| database | upsert req/s | upsert p50 / p99 ms | raw SQL upserts/s | API / raw | list req/s | list p50 / p99 ms | errors | start |
+| database | upsert req/s | upsert p50 / p99 ms | raw SQL upserts/s (plain / prepared) | API / best raw | list req/s | list p50 / p99 ms | errors | start |
 |---|---|---|---|---|---|---|---|---|
 ${table}
 

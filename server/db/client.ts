@@ -18,7 +18,8 @@ export interface SqlResult {
   rowCount: number;
 }
 
-export type SqlExecutor = (text: string, values?: unknown[]) => Promise<SqlResult>;
+/** `name` prepares the statement on PostgreSQL (parsed and planned once per connection); PGlite ignores it. */
+export type SqlExecutor = (text: string, values?: unknown[], options?: { name?: string }) => Promise<SqlResult>;
 
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
@@ -57,8 +58,8 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
   return {
     kind: 'postgres',
     db,
-    async executeSql(text, values) {
-      const result = await pool.query(text, values);
+    async executeSql(text, values, options) {
+      const result = await pool.query(options?.name ? { name: options.name, text, values } : { text, values });
       const last = Array.isArray(result) ? result[result.length - 1] : result;
       return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
     },
@@ -66,8 +67,8 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn(async (text, values) => {
-          const r = await client.query(text, values);
+        const result = await fn(async (text, values, options) => {
+          const r = await client.query(options?.name ? { name: options.name, text, values } : { text, values });
           return { rows: r.rows, rowCount: r.rowCount ?? 0 };
         });
         await client.query('commit');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
 
 export interface StepRow {
@@ -29,17 +30,19 @@ export interface StepWrite {
   sources: number[];
   /** The caller holds the row (perhaps an empty version-0 placeholder): update it, never insert. */
   rowExists?: boolean;
+  /** JSON.stringify(data), when the caller already made it. */
+  dataJson?: string;
 }
 
 const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const asJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-export function mapStepRow(r: Record<string, unknown>): StepRow {
+export function mapStepRow(r: Record<string, unknown>, data?: Record<string, unknown>): StepRow {
   return {
     id: String(r.id),
     projectId: String(r.project_id),
     stepNumber: Number(r.step_number),
-    data: asJson(r.data),
+    data: data ?? asJson(r.data),
     completedAt: r.completed_at == null ? null : asDate(r.completed_at),
     skipReason: (r.skip_reason as string | null) ?? null,
     version: Number(r.version),
@@ -50,12 +53,27 @@ export function mapStepRow(r: Record<string, unknown>): StepRow {
   };
 }
 
-const intArray = (values: number[]) => `{${values.join(',')}}`;
+/**
+ * Versions of the given steps of the project, as a json object ({"3": 7}); steps that do not exist
+ * are left out. Stage numbers come from the stage registry, never from input, so they are inlined.
+ */
+const sourceVersionsOf = (projectRef: string, sources: readonly number[]) =>
+  sources.length === 0
+    ? `'{}'::json`
+    : `json_strip_nulls(json_build_object(${sources
+        .map((n) => `'${Number(n)}', (select x.version from project_steps x where x.project_id = ${projectRef} and x.step_number = ${Number(n)})`)
+        .join(', ')}))`;
 
-/** Versions of the given steps of project $1, as a json object; $N is an int[] literal. */
-const sourceVersionsOf = (projectRef: string, param: string) =>
-  `(select coalesce(json_object_agg(x.step_number::text, x.version), '{}'::json)
-      from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${param}::int[]))`;
+/** A stable name per statement text: PostgreSQL parses and plans each prepared statement once per connection. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `rf_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 /**
  * Stage 3's history (script_versions, for history and revert): a final script that differs from
@@ -88,41 +106,48 @@ export class StepsRepository {
    * found, or version mismatch).
    */
   async write(w: StepWrite, exec: SqlExecutor = this.database.executeSql): Promise<StepRow | null> {
-    const derived = `(${sourceVersionsOf('$1', '$4')}::jsonb || $8::jsonb)::json`;
     const values: unknown[] = [
       w.projectId,
       w.ownerId,
       w.stepNumber,
-      intArray(w.sources),
-      JSON.stringify(w.data),
+      w.dataJson ?? JSON.stringify(w.data),
       w.completedAt ?? null,
       w.skipReason ?? null,
-      JSON.stringify(w.derivedFrom ?? {}),
     ];
+    // derived_from: the sources' versions now, overridden by what the client says it built from.
+    let derived = '(select v from sv)';
+    if (w.derivedFrom && Object.keys(w.derivedFrom).length > 0) {
+      values.push(JSON.stringify(w.derivedFrom));
+      derived = `((select v from sv)::jsonb || $${values.length}::jsonb)::json`;
+    }
     const insert = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
-      select p.id, $3, $5::json, $6::timestamptz, $7::text, ${derived} from p`;
-    // Absent fields keep their stored value; null clears it.
-    const keepOrSet = `completed_at = case when $9::boolean then $6::timestamptz else s.completed_at end,
-      skip_reason = case when $10::boolean then $7::text else s.skip_reason end`;
+      select p.id, $3, $4::json, $5::timestamptz, $6::text, ${derived} from p`;
     let statement: string;
     if (w.baseVersion === 0 && !w.rowExists) {
       statement = `${insert} on conflict (project_id, step_number) do nothing`;
     } else {
       values.push(w.completedAt !== undefined, w.skipReason !== undefined);
+      // Absent fields keep their stored value; null clears it.
+      const keepOrSet = `completed_at = case when $${values.length - 1}::boolean then $5::timestamptz else s.completed_at end,
+        skip_reason = case when $${values.length}::boolean then $6::text else s.skip_reason end`;
       if (w.baseVersion === undefined) {
         statement = `${insert} on conflict (project_id, step_number) do update set data = excluded.data, ${keepOrSet},
           derived_from = excluded.derived_from, version = s.version + 1, updated_at = now()`;
       } else {
         values.push(w.baseVersion);
-        statement = `update project_steps s set data = $5::json, ${keepOrSet}, derived_from = ${derived},
+        statement = `update project_steps s set data = $4::json, ${keepOrSet}, derived_from = ${derived},
             version = s.version + 1, updated_at = now()
-          from p where s.project_id = p.id and s.step_number = $3 and s.version = $11`;
+          from p where s.project_id = p.id and s.step_number = $3 and s.version = $${values.length}`;
       }
     }
-    const text = `${OWNED_PROJECT}, written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
-      select w.*, ${sourceVersionsOf('w.project_id', '$4')} as source_versions from written w`;
-    const result = await exec(text, values);
-    return result.rows[0] ? mapStepRow(result.rows[0]) : null;
+    // The current versions of the step's sources, read once for derived_from and for `stale`. The data
+    // is not read back: the json column keeps it exactly as sent, so the caller's object is the row's.
+    const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', w.sources)} as v),
+      written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
+      select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,
+        w.created_at, w.updated_at, (select v from sv) as source_versions from written w`;
+    const result = await exec(text, values, { name: statementName(text) });
+    return result.rows[0] ? mapStepRow(result.rows[0], w.data) : null;
   }
 
   /** All steps of the owner's live project; null when the project is missing or not theirs. */
@@ -133,9 +158,10 @@ export class StepsRepository {
        where p.id = $1 and p.owner_id = $2 and p.deleted_at is null
        order by s.step_number`,
       [projectId, ownerId],
+      { name: 'rf_steps_list' },
     );
     if (result.rows.length === 0) return null;
-    const rows = result.rows.filter((r) => r.id != null).map(mapStepRow);
+    const rows = result.rows.filter((r) => r.id != null).map((r) => mapStepRow(r));
     const versions = Object.fromEntries(rows.map((r) => [String(r.stepNumber), r.version]));
     for (const row of rows) {
       const sources = sourcesByStep[row.stepNumber] ?? [];
@@ -147,9 +173,9 @@ export class StepsRepository {
   /** One step, for 412 bodies and merges; lock it with forUpdate inside a transaction. */
   async find(projectId: string, stepNumber: number, sources: number[], exec: SqlExecutor = this.database.executeSql, forUpdate = false) {
     const result = await exec(
-      `select s.*, ${sourceVersionsOf('s.project_id', '$3')} as source_versions
+      `select s.*, ${sourceVersionsOf('s.project_id', sources)} as source_versions
        from project_steps s where s.project_id = $1 and s.step_number = $2 ${forUpdate ? 'for update' : ''}`,
-      [projectId, stepNumber, intArray(sources)],
+      [projectId, stepNumber],
     );
     return result.rows[0] ? mapStepRow(result.rows[0]) : null;
   }

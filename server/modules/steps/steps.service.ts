@@ -40,14 +40,16 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-function checkData(stepNumber: number, data: unknown, field = 'data'): Record<string, unknown> {
+/** Validates step data against its stage's schema and size; returns it with its JSON text. */
+function checkData(stepNumber: number, data: unknown, field = 'data'): { data: Record<string, unknown>; dataJson: string } {
   const schema = STEP_DATA_SCHEMAS[stepNumber as keyof typeof STEP_DATA_SCHEMAS];
   const result = schema.safeParse(data);
   if (!result.success) throw validationError(result.error, field);
-  if (Buffer.byteLength(JSON.stringify(data)) > MAX_STEP_DATA_BYTES) {
+  const dataJson = JSON.stringify(data);
+  if (Buffer.byteLength(dataJson) > MAX_STEP_DATA_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `${field}: step data is larger than ${MAX_STEP_DATA_BYTES / 1024} KiB`);
   }
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, dataJson };
 }
 
 /** 412 with the current row (null when the step does not exist, or is an uncommitted placeholder). */
@@ -83,8 +85,7 @@ export class StepsService {
 
   async upsert(user: AuthContext, projectId: string, body: UpsertStepBody, ifMatch?: string): Promise<Step> {
     const baseVersion = body.baseVersion ?? parseIfMatch(ifMatch);
-    const data = checkData(body.stepNumber, body.data);
-    const write = { ...body, data, baseVersion, ownerId: user.userId, projectId, sources: sourcesOf(body.stepNumber) };
+    const write = { ...body, ...checkData(body.stepNumber, body.data), baseVersion, ownerId: user.userId, projectId, sources: sourcesOf(body.stepNumber) };
     const row = await this.steps.write(write);
     if (row) return toStep(row);
     return this.explainRefusedWrite(user, projectId, body.stepNumber);
@@ -103,9 +104,9 @@ export class StepsService {
       if (!(await this.steps.ensureExists(user.userId, projectId, stepNumber, exec))) throw notFound();
       const current = (await this.steps.find(projectId, stepNumber, sourcesOf(stepNumber), exec, true))!;
       if (baseVersion !== undefined && baseVersion !== current.version) throw versionMismatch(stepNumber, current);
-      const data = checkData(stepNumber, applyMergePatch(current.data, patch.data ?? {}));
+      const checked = checkData(stepNumber, applyMergePatch(current.data, patch.data ?? {}));
       const row = await this.steps.write(
-        { ...patch, data, stepNumber, baseVersion: current.version, rowExists: true, ownerId: user.userId, projectId, sources: sourcesOf(stepNumber) },
+        { ...patch, ...checked, stepNumber, baseVersion: current.version, rowExists: true, ownerId: user.userId, projectId, sources: sourcesOf(stepNumber) },
         exec,
       );
       return toStep(row!);
