@@ -3,7 +3,7 @@ import { ContentStage } from '../features/content/components/ContentStage.tsx';
 import { ScriptStage } from '../features/script/components/ScriptStage.tsx';
 import { SourceStage } from '../features/source/components/SourceStage.tsx';
 import { RenderStage } from '../features/render/components/RenderStage.tsx';
-import { PlaceholderStage } from '../features/steps/components/PlaceholderStage.tsx';
+import { PlaceholderStage } from '../components/stage/PlaceholderStage.tsx';
 import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
 import { StoryboardStage } from '../features/storyboard/components/StoryboardStage.tsx';
 import { AvatarStage } from '../features/avatar/components/AvatarStage.tsx';

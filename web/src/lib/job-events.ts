@@ -5,11 +5,35 @@ export type { Job };
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 export const isFinished = (job: Job | null | undefined) => Boolean(job && TERMINAL.has(job.state));
+export const isActive = (job: Job | null | undefined) => Boolean(job && !TERMINAL.has(job.state));
 
-/**
- * Follows a job live over server-sent events (/api/jobs/:id/events) until it ends; `onFinish`
- * runs once with the final job.
- */
+export interface JobWatch {
+  onUpdate(job: Job): void;
+  /** Once, with the final job. */
+  onEnd?(job: Job): void;
+  /** The stream broke before the job ended (server restarted, network): read the state again. */
+  onLost?(): void;
+}
+
+/** Follows a job over server-sent events (/api/jobs/:id/events) until it ends; returns a stop function. */
+export function watchJob(jobId: string, watch: JobWatch): () => void {
+  const events = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
+  events.addEventListener('job', (event) => {
+    const next = JSON.parse((event as MessageEvent<string>).data) as Job;
+    watch.onUpdate(next);
+    if (isFinished(next)) {
+      events.close();
+      watch.onEnd?.(next);
+    }
+  });
+  events.onerror = () => {
+    events.close();
+    watch.onLost?.();
+  };
+  return () => events.close();
+}
+
+/** The job as it changes, while `jobId` is set; `onFinish` runs once with the final job. */
 export function useJobEvents(jobId: string | null, onFinish?: (job: Job) => void): Job | null {
   const [job, setJob] = useState<Job | null>(null);
   const finish = useRef(onFinish);
@@ -18,16 +42,7 @@ export function useJobEvents(jobId: string | null, onFinish?: (job: Job) => void
   useEffect(() => {
     setJob(null);
     if (!jobId) return;
-    const events = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
-    events.addEventListener('job', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
-      setJob(next);
-      if (isFinished(next)) {
-        events.close();
-        finish.current?.(next);
-      }
-    });
-    return () => events.close();
+    return watchJob(jobId, { onUpdate: setJob, onEnd: (final) => finish.current?.(final) });
   }, [jobId]);
 
   return job;
@@ -36,18 +51,10 @@ export function useJobEvents(jobId: string | null, onFinish?: (job: Job) => void
 /** Resolves with the job once it has ended, reporting each change; for work a mutation waits on. */
 export function followJob(jobId: string, onUpdate?: (job: Job) => void): Promise<Job> {
   return new Promise((resolve, reject) => {
-    const events = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
-    events.addEventListener('job', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
-      onUpdate?.(next);
-      if (isFinished(next)) {
-        events.close();
-        resolve(next);
-      }
+    watchJob(jobId, {
+      onUpdate: (job) => onUpdate?.(job),
+      onEnd: resolve,
+      onLost: () => reject(new Error('Lost the connection while following the job; reload to see how it ended.')),
     });
-    events.onerror = () => {
-      events.close();
-      reject(new Error('Lost the connection while following the job; reload to see how it ended.'));
-    };
   });
 }

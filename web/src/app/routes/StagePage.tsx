@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { useProject } from '../../features/projects/hooks/useProjects.ts';
-import { useSteps } from '../../features/steps/hooks/useSteps.ts';
+import { useSteps } from '../../lib/steps/use-steps.ts';
 import { StageSidebar } from '../../features/workflow/components/StageSidebar.tsx';
 import { useStageSync } from '../../features/workflow/hooks/useStageSync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { isActive, watchJob } from '../../../lib/job-events.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { avatarKeys, cancelJob, followClip, getAvatarCatalog, getAvatarState, setPlacement, startClip, type AvatarPlacement, type AvatarState, type CreateClipBody, type Job } from '../api/avatar.ts';
 
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
-export const isActive = (job: Job | null | undefined) => Boolean(job && !TERMINAL.includes(job.state));
+export { isActive };
 
 export const useAvatarState = (projectId: string) =>
   useQuery({ queryKey: avatarKeys.state(projectId), queryFn: ({ signal }) => getAvatarState(projectId, signal), staleTime: 0 });
@@ -24,20 +24,15 @@ export function useClipJob(projectId: string, state: AvatarState) {
     if (!followId) return;
     const refresh = () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: avatarKeys.state(projectId) }), queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) })]);
-    const source = new EventSource(`/api/jobs/${encodeURIComponent(followId)}/events`);
-    source.addEventListener('job', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
-      setLive(next);
-      if (TERMINAL.includes(next.state)) {
-        source.close();
+    return watchJob(followId, {
+      onUpdate: setLive,
+      onEnd: () => {
         void refresh();
-      }
+      },
+      onLost: () => {
+        void refresh();
+      },
     });
-    source.onerror = () => {
-      source.close();
-      void refresh();
-    };
-    return () => source.close();
   }, [followId, projectId, queryClient]);
 
   const started = (next: Job) => {

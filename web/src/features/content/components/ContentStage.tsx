@@ -8,12 +8,12 @@ import { stageAbout } from '../../../i18n/stage-text.ts';
 import { countWords, FORMATS, isFormatId, isLanguage, speakingSeconds } from '../../../lib/formats.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
-import { useMergeStep } from '../../steps/hooks/useSteps.ts';
-import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
+import { useMergeStep } from '../../../lib/steps/use-steps.ts';
+import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { type AnalysisResult, startScript } from '../api/content.ts';
 import { useAnalyse, useWriter } from '../hooks/useContent.ts';
 import { AnalysisPanel, formatSeconds } from './AnalysisPanel.tsx';
-import { StageFooter } from '../../steps/components/StageFooter.tsx';
+import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import '../content.css';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { isActive, watchJob } from '../../../lib/job-events.ts';
 import type { RenderBody } from '../../../../../contracts/render-api.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { cancelJob, getRenderState, renderKeys, startRender, type Job, type RenderState } from '../api/render.ts';
 
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
-export const isActive = (job: Job | null | undefined) => Boolean(job && !TERMINAL.includes(job.state));
+export { isActive };
 
 /** Stage 7's state: settings, the latest render job, outputs, publish text, what stops a render. */
 export const useRenderState = (projectId: string) =>
@@ -31,21 +31,15 @@ export function useRender(projectId: string, state: RenderState) {
         queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId), exact: true }),
         queryClient.invalidateQueries({ queryKey: queryKeys.projectLists }),
       ]);
-    const source = new EventSource(`/api/jobs/${encodeURIComponent(followId)}/events`);
-    source.addEventListener('job', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
-      setLive(next);
-      if (TERMINAL.includes(next.state)) {
-        source.close();
+    return watchJob(followId, {
+      onUpdate: setLive,
+      onEnd: () => {
         void refresh();
-      }
+      },
+      onLost: () => {
+        void queryClient.invalidateQueries({ queryKey: renderKeys.state(projectId) });
+      },
     });
-    // The stream ends with the job; a broken one is replaced by reading the state again.
-    source.onerror = () => {
-      source.close();
-      void queryClient.invalidateQueries({ queryKey: renderKeys.state(projectId) });
-    };
-    return () => source.close();
   }, [followId, projectId, queryClient]);
 
   const start = useMutation({

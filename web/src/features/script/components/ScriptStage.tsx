@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { stageAbout } from '../../../i18n/stage-text.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
-import { StaleBanner } from '../../steps/components/StaleBanner.tsx';
+import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { useChoices } from '../hooks/useChoices.ts';
 import { isFinished, useJobEvents } from '../../../lib/job-events.ts';
 import { useGenerateScript, useLatestScriptJob, useRefreshAfterJob, useSaveFinalScript } from '../hooks/useScript.ts';
@@ -16,7 +16,7 @@ import { JobProgress } from './JobProgress.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { ScriptHistory } from './ScriptHistory.tsx';
 import { ScriptTotalsBar } from './ScriptTotalsBar.tsx';
-import { StageFooter } from '../../steps/components/StageFooter.tsx';
+import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import '../script.css';
 
 /** Stage 3: the script constructor. Nothing is (re)generated unless the author asks. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Step } from '../../../lib/domain.ts';
-import { useMergeStep } from '../../steps/hooks/useSteps.ts';
+import { useMergeStep } from '../../../lib/steps/use-steps.ts';
 import { choicePatch, choicesOf, type Choices, type SceneChoice } from '../script-state.ts';
 
 const TYPING_DELAY_MS = 600;

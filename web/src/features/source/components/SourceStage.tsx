@@ -9,7 +9,7 @@ import type { Language } from '../../../lib/formats.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
-import { StageFooter } from '../../steps/components/StageFooter.tsx';
+import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import { useApplySource, useTextPreview } from '../hooks/useSource.ts';
 import { draftFromStep, isComplete, type SourceDraft, toApplyBody } from '../source-draft.ts';
 import { FormatFields } from './FormatFields.tsx';

@@ -6,7 +6,7 @@ import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
-import { StageCompletion } from '../../steps/components/StageCompletion.tsx';
+import { StageCompletion } from '../../../components/stage/StageCompletion.tsx';
 import { useStoryboard } from '../hooks/useStoryboard.ts';
 import { formatSeconds } from '../visual-info.ts';
 import { CaptionStylePanel } from './CaptionStylePanel.tsx';

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { isActive, watchJob } from '../../../lib/job-events.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { cancelJob, listProjectJobs, startNarration, voiceKeys, type Job } from '../api/voice.ts';
 
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
-export const isActive = (job: Job | null | undefined) => Boolean(job && !TERMINAL.includes(job.state));
+export { isActive };
 
 /**
  * The project's narration job: the latest one (so a reload shows a job still running), started
@@ -21,22 +21,16 @@ export function useNarrationJob(projectId: string) {
 
   useEffect(() => {
     if (!followId) return;
-    const source = new EventSource(`/api/jobs/${encodeURIComponent(followId)}/events`);
-    source.addEventListener('job', (event) => {
-      const next = JSON.parse((event as MessageEvent<string>).data) as Job;
-      setLive(next);
-      if (TERMINAL.includes(next.state)) {
-        source.close();
+    return watchJob(followId, {
+      onUpdate: setLive,
+      onEnd: () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
         void queryClient.invalidateQueries({ queryKey: voiceKeys.jobs(projectId) });
-      }
+      },
+      onLost: () => {
+        void queryClient.invalidateQueries({ queryKey: voiceKeys.jobs(projectId) });
+      },
     });
-    // The stream ends when the job does; a broken one is replaced by re-reading the job list.
-    source.onerror = () => {
-      source.close();
-      void queryClient.invalidateQueries({ queryKey: voiceKeys.jobs(projectId) });
-    };
-    return () => source.close();
   }, [followId, projectId, queryClient]);
 
   const start = useMutation({

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { mergeStep } from '../../steps/api/steps.ts';
+import { mergeStep } from '../../../lib/steps/steps-api.ts';
 import type { Step } from '../../../lib/domain.ts';
-import { useMergeStep } from '../../steps/hooks/useSteps.ts';
+import { useMergeStep } from '../../../lib/steps/use-steps.ts';
 import { planScriptSync, scriptPatch, type ScriptScene } from '../script-sync.ts';
 
 const SAVE_DELAY_MS = 700;

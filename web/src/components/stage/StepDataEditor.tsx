@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { Button } from '../../../components/ui/Button.tsx';
-import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
-import { Notice } from '../../../components/ui/Notice.tsx';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import type { StageNumber, Step } from '../../../lib/domain.ts';
-import { isApiError } from '../../../lib/http.ts';
-import { conflictingStep, useUpsertStep } from '../hooks/useSteps.ts';
-import { parseStepData } from '../step-data-text.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { StageNumber, Step } from '../../lib/domain.ts';
+import { isApiError } from '../../lib/http.ts';
+import { conflictingStep, useUpsertStep } from '../../lib/steps/use-steps.ts';
+import { parseStepData } from '../../lib/steps/step-data-text.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 
 interface StepDataEditorProps {

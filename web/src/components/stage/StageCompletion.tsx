@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { Button } from '../../../components/ui/Button.tsx';
-import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import { stageName } from '../../../i18n/stage-text.ts';
-import { LAST_STAGE, isStageNumber, type StageNumber, type Step } from '../../../lib/domain.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useMergeStep } from '../hooks/useSteps.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { stageName } from '../../i18n/stage-text.ts';
+import { LAST_STAGE, isStageNumber, type StageNumber, type Step } from '../../lib/domain.ts';
+import { paths } from '../../lib/paths.ts';
+import { useMergeStep } from '../../lib/steps/use-steps.ts';
 
 interface StageCompletionProps {
   projectId: string;

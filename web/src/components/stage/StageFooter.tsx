@@ -1,5 +1,5 @@
-import { useI18n } from '../../../i18n/i18n.tsx';
-import type { Project, StageNumber, Step } from '../../../lib/domain.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { Project, StageNumber, Step } from '../../lib/domain.ts';
 import { StageCompletion } from './StageCompletion.tsx';
 import { StepDataEditor } from './StepDataEditor.tsx';
 import { StepDataView } from './StepDataView.tsx';

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { MergeStepBody, Step, UpsertStepBody } from '../../../lib/domain.ts';
-import { http } from '../../../lib/http.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import type { MergeStepBody, Step, UpsertStepBody } from '../domain.ts';
+import { http } from '../http.ts';
+import { queryKeys } from '../query-keys.ts';
 
 const stepsPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/steps`;
 

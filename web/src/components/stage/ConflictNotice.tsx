@@ -1,7 +1,7 @@
-import { Button } from '../../../components/ui/Button.tsx';
-import { Notice } from '../../../components/ui/Notice.tsx';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import type { Step } from '../../../lib/domain.ts';
+import { Button } from '../ui/Button.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { Step } from '../../lib/domain.ts';
 
 interface ConflictNoticeProps {
   current: Step | null;

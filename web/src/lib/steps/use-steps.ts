@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MergeStepBody, Step, UpsertStepBody } from '../../../lib/domain.ts';
-import { isApiError } from '../../../lib/http.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
-import { mergeStep, skipStep, stepsQueryOptions, upsertStep } from '../api/steps.ts';
+import type { MergeStepBody, Step, UpsertStepBody } from '../domain.ts';
+import { isApiError } from '../http.ts';
+import { queryKeys } from '../query-keys.ts';
+import { mergeStep, skipStep, stepsQueryOptions, upsertStep } from './steps-api.ts';
 
 export const useSteps = (projectId: string) => useQuery(stepsQueryOptions(projectId));
 

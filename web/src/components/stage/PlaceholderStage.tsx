@@ -1,7 +1,7 @@
-import { useI18n } from '../../../i18n/i18n.tsx';
-import { stageAbout } from '../../../i18n/stage-text.ts';
-import { isSkippable } from '../../../lib/domain.ts';
-import type { StageScreenProps } from '../../../lib/stage-screen.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { stageAbout } from '../../i18n/stage-text.ts';
+import { isSkippable } from '../../lib/domain.ts';
+import type { StageScreenProps } from '../../lib/stage-screen.ts';
 import { SkipStageForm } from './SkipStageForm.tsx';
 import { StageCompletion } from './StageCompletion.tsx';
 import { StaleBanner } from './StaleBanner.tsx';

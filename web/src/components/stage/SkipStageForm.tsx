@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/Button.tsx';
-import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import type { StageNumber } from '../../../lib/domain.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useSkipStep } from '../hooks/useSteps.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { StageNumber } from '../../lib/domain.ts';
+import { paths } from '../../lib/paths.ts';
+import { useSkipStep } from '../../lib/steps/use-steps.ts';
 
 interface SkipStageFormProps {
   projectId: string;

@@ -1,9 +1,9 @@
-import { Button } from '../../../components/ui/Button.tsx';
-import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
-import { Notice } from '../../../components/ui/Notice.tsx';
-import { useI18n } from '../../../i18n/i18n.tsx';
-import type { Step } from '../../../lib/domain.ts';
-import { useSteps, useUpsertStep } from '../hooks/useSteps.ts';
+import { Button } from '../ui/Button.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { Step } from '../../lib/domain.ts';
+import { useSteps, useUpsertStep } from '../../lib/steps/use-steps.ts';
 
 /**
  * Says that a step was built from an older version of the stage(s) it derives from, instead of

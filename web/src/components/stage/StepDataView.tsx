@@ -1,4 +1,4 @@
-import { useI18n } from '../../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 
 const LONG_TEXT = 160;
 
