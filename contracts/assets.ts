@@ -12,7 +12,7 @@ export type UploadKind = keyof typeof UPLOAD_KINDS;
 export const uploadKindSchema = z.enum(Object.keys(UPLOAD_KINDS) as [UploadKind, ...UploadKind[]]);
 
 /** Kinds the app produces itself. */
-export const GENERATED_KINDS = ['narration', 'narration-scene', 'card', 'render', 'thumbnail', 'captions', 'stock', 'article-image', 'avatar-clip'] as const;
+export const GENERATED_KINDS = ['narration', 'narration-scene', 'card', 'render', 'thumbnail', 'captions', 'script', 'stock', 'article-image', 'avatar-clip'] as const;
 export type AssetKind = UploadKind | (typeof GENERATED_KINDS)[number];
 
 export const assetSchema = z.object({

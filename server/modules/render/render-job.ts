@@ -91,7 +91,7 @@ export async function runRenderJob(deps: RenderJobDeps, ctx: JobContext<'render.
     files.push({ key: 'thumbnail', file: join(workDir, 'thumbnail.jpg'), kind: 'thumbnail', mime: 'image/jpeg', ext: 'jpg' });
     await writeFile(join(workDir, 'script.txt'), built.scriptText);
     // There is no asset kind for a script; it is a text transcript, stored beside the captions.
-    files.push({ key: 'script', file: join(workDir, 'script.txt'), kind: 'captions', mime: 'text/plain; charset=utf-8', ext: 'txt' });
+    files.push({ key: 'script', file: join(workDir, 'script.txt'), kind: 'script', mime: 'text/plain; charset=utf-8', ext: 'txt' });
 
     const name = downloadName(await deps.titleOf(ownerId, projectId));
     const ids: Record<string, string> = {};
