@@ -7,8 +7,10 @@ export const articleSchema = z.object({
   byline: z.string().nullable(),
   /** Clean text; paragraphs separated by a blank line. */
   text: z.string(),
+  /** The first paragraph of `text`. */
   lead: z.string(),
   leadImage: z.string().nullable(),
+  /** Absolute URLs of the images inside the article body, in order, without duplicates. */
   images: z.array(z.string()),
   language: languageSchema,
   /** ISO 8601, or null when the page does not say. */
@@ -41,8 +43,8 @@ export const importSourceBodySchema = z
   });
 export type ImportSourceBody = z.infer<typeof importSourceBodySchema>;
 
-/** Why an import failed, in `error.details.reason` (SafeFetchError codes for fetches). */
-export const IMPORT_FAILURE_REASONS = [
+/** Why fetching a user-supplied URL failed (server/adapters/http/safe-fetch.ts). */
+export const FETCH_FAILURE_CODES = [
   'BAD_URL',
   'BLOCKED_ADDRESS',
   'DNS',
@@ -53,10 +55,10 @@ export const IMPORT_FAILURE_REASONS = [
   'UNSUPPORTED_CONTENT_TYPE',
   'HTTP_STATUS',
   'NETWORK',
-  'EMPTY_INPUT',
-  'NO_ARTICLE',
-  'UNSUPPORTED_FILE',
 ] as const;
+
+/** Why an import failed, in `error.details.reason`: a fetch failure, or what the content lacked. */
+export const IMPORT_FAILURE_REASONS = [...FETCH_FAILURE_CODES, 'EMPTY_INPUT', 'NO_ARTICLE', 'UNSUPPORTED_FILE'] as const;
 
 /** Upload limit of POST /api/sources/import/file. */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;

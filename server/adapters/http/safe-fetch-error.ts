@@ -1,15 +1,6 @@
-export const SAFE_FETCH_ERROR_CODES = [
-  'BAD_URL',
-  'BLOCKED_ADDRESS',
-  'DNS',
-  'TIMEOUT',
-  'ABORTED',
-  'TOO_LARGE',
-  'TOO_MANY_REDIRECTS',
-  'UNSUPPORTED_CONTENT_TYPE',
-  'HTTP_STATUS',
-  'NETWORK',
-] as const;
+import { FETCH_FAILURE_CODES } from '../../../contracts/sources.ts';
+
+export const SAFE_FETCH_ERROR_CODES = FETCH_FAILURE_CODES;
 
 export type SafeFetchErrorCode = (typeof SAFE_FETCH_ERROR_CODES)[number];
 

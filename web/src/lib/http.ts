@@ -29,6 +29,22 @@ function errorFrom(status: number, payload: unknown): ApiError {
   return new ApiError(status, status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `HTTP ${status}`);
 }
 
+/**
+ * A request whose body or answer is not JSON (uploads as FormData, audio or image answers): the
+ * response when it is a success, else the API's error as an ApiError. Session cookie included.
+ */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) throw errorFrom(response.status, safeJson(await response.text()));
+  return response;
+}
+
 /** The one way the web app talks to the API: JSON in, JSON out, session cookie included. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };

@@ -1,5 +1,4 @@
 import type { Asset } from '../../../../../contracts/assets.ts';
-import type { ErrorCode } from '../../../../../contracts/errors.ts';
 import type { StoryboardVisual } from '../../../../../contracts/step-data.ts';
 import type {
   ChooseStockBody,
@@ -11,7 +10,7 @@ import type {
   StoryboardSettingsBody,
   StoryboardView,
 } from '../../../../../contracts/storyboard-api.ts';
-import { ApiError, http, request } from '../../../lib/http.ts';
+import { http, request, send } from '../../../lib/http.ts';
 
 export type { Asset, Orientation, SceneUpdateBody, StockMedia, StockSearchResult, StoryboardSceneView, StoryboardSettingsBody, StoryboardView, StoryboardVisual };
 export type StockItem = StockSearchResult['items'][number];
@@ -48,24 +47,6 @@ export const listAssets = (projectId: string, kind: UploadKind, signal?: AbortSi
 
 export const deleteAsset = (assetId: string) => request<void>('DELETE', `/api/assets/${encodeURIComponent(assetId)}`);
 
-async function failure(response: Response): Promise<ApiError> {
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null;
-  const error = payload?.error;
-  if (error?.code) return new ApiError(response.status, error.code, error.message ?? error.code, error.details);
-  return new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `HTTP ${response.status}`);
-}
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
-  }
-  if (!response.ok) throw await failure(response);
-  return response;
-}
 
 /** Uploads a file; the server decides what it is from its bytes (415 for anything else, 413 when too big). */
 export async function uploadAsset(projectId: string, kind: UploadKind, file: File): Promise<Asset> {

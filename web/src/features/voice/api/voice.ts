@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ErrorCode } from '../../../../../contracts/errors.ts';
 import type { Job } from '../../../../../contracts/jobs.ts';
 import type { Asset } from '../../../../../contracts/assets.ts';
 import type { SceneBoundary, VoiceCatalog, VoicePreviewBody } from '../../../../../contracts/voice-api.ts';
 import type { Step } from '../../../lib/domain.ts';
-import { ApiError, http, request } from '../../../lib/http.ts';
+import { http, request, send } from '../../../lib/http.ts';
 
 export type { Job, Asset };
 
@@ -36,23 +35,6 @@ export const cancelJob = (jobId: string) => http.post<Job>(`/api/jobs/${encodeUR
 export const setBoundaries = (projectId: string, boundaries: SceneBoundary[]) =>
   request<Step>('PUT', `${project(projectId)}/voice/boundaries`, { body: { boundaries } });
 
-async function failure(response: Response): Promise<ApiError> {
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null;
-  const error = payload?.error;
-  if (error?.code) return new ApiError(response.status, error.code, error.message ?? error.code, error.details);
-  return new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `HTTP ${response.status}`);
-}
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
-  }
-  if (!response.ok) throw await failure(response);
-  return response;
-}
 
 /** A short sample of a voice, as a WAV blob. */
 export async function previewVoice(body: VoicePreviewBody): Promise<Blob> {
