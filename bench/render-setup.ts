@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { JobName, JobPayload } from '../contracts/jobs.ts';
 import { JOB_PAYLOAD_SCHEMAS } from '../contracts/jobs.ts';
@@ -10,10 +11,10 @@ import { createJobHandlers } from '../server/worker-handlers.ts';
 
 export type Scene = { id: string; text: string };
 
-/** An app context like the server's, on `dataDir` and PGlite in memory or the PostgreSQL at `databaseUrl`. */
+/** An app context like the server's: the embedded database in `dataDir` (as `npm start` runs), or the PostgreSQL at `databaseUrl`. */
 export async function openContext(dataDir: string, databaseUrl?: string): Promise<AppContext> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent', EMBEDDED_WORKER: 'false' });
-  const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 5 } : {});
+  const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 5 } : { pgliteDir: join(dataDir, 'db') });
   await migrateDatabase(database, databaseUrl);
   return createAppContext(config, database);
 }
