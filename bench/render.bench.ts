@@ -1,9 +1,10 @@
 /**
  * Render benchmark (not a test): a 60-second 1080x1920 video from a finished script, through the
  * real job handlers (narration with espeak-ng, then the render job: visuals, captions, encode,
- * stored files): wall time per part, peak memory of the whole process tree (this process and its
- * ffmpeg/espeak children), and the same inputs encoded by ffmpeg alone; then 4 queued renders on
- * PostgreSQL taken by 1 and by 2 separate worker processes (`server/worker.ts`).
+ * stored files) in a process of its own compiled as `npm start` runs the app (`render-single.ts`):
+ * wall time per part, peak memory of that process and its ffmpeg/espeak children, and the same
+ * inputs encoded by ffmpeg alone; then 4 queued renders on PostgreSQL taken by 1 and by 2
+ * separate worker processes (`dist/server/worker.js`, as `npm run worker` runs them).
  * Run: npm run bench render   (writes the "render" section of BENCHMARKS.md)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -11,82 +12,30 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '../contracts/jobs.ts';
-import { probeMedia } from '../server/adapters/ffmpeg/probe.ts';
 import { createTestDatabase } from '../server/test/databases.ts';
 import { ROOT, machineLine, round, writeBenchmarkSection } from './lib.ts';
-import { cpuSeconds, watchPeakMemory } from './process-tree.ts';
-import { bareEncodes, type BareEncodes } from './render-bare.ts';
+import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
+import { watchPeakMemory } from './process-tree.ts';
 import { benchUser, openContext, projectWithScript, runHandler } from './render-setup.ts';
+import { type SingleRun, VOICE } from './render-single.ts';
 import { ENGLISH_150 } from './voice-scripts-150.ts';
 
 const QUEUED_RENDERS = 4;
-/** espeak-ng speaks the 150 words in about 55 s at its own rate; a little slower makes the video 60 s long. */
-const VOICE = { provider: 'espeak', voiceId: 'en-us', speed: 0.92 };
 
-interface SingleRun {
-  narrationSec: number;
-  visualsSec: number;
-  encodeSec: number;
-  totalSec: number;
-  narrationCpuSec: number;
-  renderCpuSec: number;
-  videoSec: number;
-  megabytes: number;
-  peakMiB: number;
-  byProgramMiB: Record<string, number>;
-  /** Resident memory the app context added to this process: mostly the embedded database (PGlite). */
-  contextMiB: number;
-  bare: BareEncodes;
-}
-
+/** The single render, compiled and run by plain node in a process of its own. */
 async function single(): Promise<SingleRun> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'rf-bench-render-'));
-  const rssBefore = process.memoryUsage().rss;
-  const context = await openContext(dataDir);
-  const contextMiB = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
-  try {
-    const user = await benchUser(context);
-    const projectId = await projectWithScript(context, user, ENGLISH_150, 'Benchmark', VOICE);
-    const memory = watchPeakMemory(() => [process.pid]);
-    const started = performance.now();
-    const cpuStart = cpuSeconds();
-    await runHandler(context, user, 'voice.narrate', { projectId });
-    const narrated = performance.now();
-    const cpuNarrated = cpuSeconds();
-    let encodingFrom = 0;
-    await runHandler(context, user, 'render.video', { projectId, aspect: '9:16', quality: 'standard' }, (_fraction, step) => {
-      if (step === 'encoding' && !encodingFrom) encodingFrom = performance.now();
-    });
-    const rendered = performance.now();
-    const cpuRendered = cpuSeconds();
-    const { peakMiB, byProgramMiB } = memory.stop();
-    const state = await context.render.state(user, projectId);
-    const video = (await context.assets.fileOf(user.userId, state.outputs!.video.id)).path;
-    const info = await probeMedia(video);
-    const { plan } = await context.render.plan(user.userId, projectId, { aspect: '9:16', quality: 'standard' });
-    return {
-      narrationSec: (narrated - started) / 1000,
-      visualsSec: (encodingFrom - narrated) / 1000,
-      encodeSec: (rendered - encodingFrom) / 1000,
-      totalSec: (rendered - started) / 1000,
-      narrationCpuSec: cpuNarrated - cpuStart,
-      renderCpuSec: cpuRendered - cpuNarrated,
-      videoSec: info.durationSec,
-      megabytes: state.outputs!.video.sizeBytes / 1024 / 1024,
-      peakMiB,
-      byProgramMiB,
-      contextMiB,
-      bare: await bareEncodes(plan),
-    };
-  } finally {
-    await context.database.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  await buildEntries(['bench/render-single.ts'], 'dist/bench');
+  const child = spawn(process.execPath, ['dist/bench/render-single.js'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the render run exited with ${code}`);
+  return JSON.parse(output.trim().split('\n').pop()!) as SingleRun;
 }
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['dist/server/worker.js'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('is taking jobs')) resolve(child);
     });
@@ -166,6 +115,7 @@ async function queued(): Promise<QueueRun[] | string> {
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export async function benchRender(): Promise<void> {
+  await buildEntries(SERVER_ENTRIES, 'dist/server');
   const loadBefore = loadavg()[0]!;
   const run = await single();
   console.log(run);
@@ -180,7 +130,7 @@ export async function benchRender(): Promise<void> {
     '## Render (stage 7)',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}; load average ${round(loadBefore, 2)} before, ${round(loadAfter, 2)} after (a shared machine: other work ran meanwhile).`,
-    `A 60-second script (150 English words, ${ENGLISH_150.length} scenes) to a 1080x1920 30 fps MP4 at the standard preset, through the real job handlers: espeak-ng narration, generated cards, burned-in word captions, the stored MP4/SRT/VTT/thumbnail. \`npm run bench render\`.`,
+    `A 60-second script (150 English words, ${ENGLISH_150.length} scenes) to a 1080x1920 30 fps MP4 at the standard preset, through the real job handlers in a process compiled and run as \`npm start\` runs the app (plain node, embedded PGlite in the process): espeak-ng narration, generated cards, burned-in word captions, the stored MP4/SRT/VTT/thumbnail. \`npm run bench render\`.`,
     '',
     '| part | wall time | CPU time (all processes) |',
     '|---|---|---|',
@@ -204,7 +154,7 @@ export async function benchRender(): Promise<void> {
   else {
     lines.push(
       '',
-      `${QUEUED_RENDERS} renders of the same 60-second video queued at once on PostgreSQL, taken by separate worker processes (\`server/worker.ts\`, one render at a time each); time from queuing to the last finished render.`,
+      `${QUEUED_RENDERS} renders of the same 60-second video queued at once on PostgreSQL, taken by separate worker processes (\`dist/server/worker.js\` as \`npm run worker\` runs it, one render at a time each); time from queuing to the last finished render.`,
       '',
       '| workers | all done after | each render took | peak memory of the workers |',
       '|---|---|---|---|',
@@ -215,6 +165,6 @@ export async function benchRender(): Promise<void> {
   writeBenchmarkSection('render', lines.join('\n'));
 }
 
-const NOTES = `Where the time goes: narration is espeak-ng run phrase by phrase, then loudness normalisation, both CPU-bound; the encode is x264 \`ultrafast\` with deblocking at CRF 22 on every frame (the 150 words spoken at 0.92 of espeak-ng's rate make 60 s). The render's own work around ffmpeg (plan checks with ffprobe, cards drawn with sharp, captions laid out, the thumbnail, storing the files) is the difference between the render job and our command alone; the hand-written command is slower because the image demuxer decodes every still again for every frame, where our graph decodes each once. Two workers on two cores share the same CPU: x264 already spreads one encode over both cores, so each render takes longer and the batch finishes only somewhat sooner; more workers pay off on more cores or more machines. Memory: the embedded mode keeps PostgreSQL (PGlite) inside the Node process, with shared buffers cut to 16 MB and the database created by a short-lived child process (its initdb peak is never returned to the system); a worker on a PostgreSQL server holds Node and ffmpeg only.`;
+const NOTES = `Where the time goes: narration is espeak-ng run phrase by phrase, then loudness normalisation, both CPU-bound; the encode is x264 \`ultrafast\` with deblocking at CRF 22 on every frame (the 150 words spoken at 0.92 of espeak-ng's rate make 60 s). The render's own work around ffmpeg (plan checks with ffprobe, cards drawn with sharp, captions laid out, the thumbnail, storing the files) is the difference between the render job and our command alone; the hand-written command is slower because the image demuxer decodes every still again for every frame, where our graph decodes each once. Two workers on two cores share the same CPU: x264 already spreads one encode over both cores, so each render takes longer and the batch finishes only somewhat sooner; more workers pay off on more cores or more machines. Memory: the embedded mode keeps PostgreSQL (PGlite) inside the Node process, with shared buffers cut to 16 MB and the database created by a short-lived child process (its initdb peak is never returned to the system); the app runs compiled on plain node (the same process under the tsx loader held about 100 MB more, and its esbuild service another 16 MB); ffmpeg itself takes about 190 MB for a 1080x1920 encode (x264 frame threads, the decoded stills, libass). A worker on a PostgreSQL server holds Node and ffmpeg only.`;
 
 if (process.argv[1]?.endsWith('render.bench.ts')) await benchRender();

@@ -1,3 +1,4 @@
+import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
@@ -13,6 +14,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   voice: benchVoice,
 };
 
+// The benchmarks run the app as `npm start` does: compiled to plain JavaScript.
+await buildEntries(SERVER_ENTRIES, 'dist/server');
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(BENCHES)) {
   if (wanted.length && !wanted.includes(name)) continue;

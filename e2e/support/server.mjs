@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_ENTRIES, buildEntries } from '../../scripts/build-server.mjs';
 
 const port = process.env.E2E_PORT;
 if (!port) {
@@ -12,7 +13,9 @@ if (!port) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'reelforge-e2e-'));
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+// The browser tests run the server as `npm start` does: compiled to plain JavaScript.
+await buildEntries(SERVER_ENTRIES, 'dist/server');
+const child = spawn(process.execPath, ['dist/server/main.js'], {
   stdio: 'inherit',
   env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
 });

@@ -1,0 +1,3 @@
+export declare const ROOT: string;
+export declare const SERVER_ENTRIES: string[];
+export declare function buildEntries(entryPoints: string[], outdir: string): Promise<void>;
