@@ -105,6 +105,8 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   let rawPrepared: number;
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    // pool.end() resolves before every socket has closed; the forced drop below may cut the last ones.
+    pool.on('error', () => {});
     const query: Query = (text, values, name) => pool.query(name ? { name, text, values } : { text, values });
     raw = await rawUpsertRate(query, projectIds);
     rawPrepared = await rawUpsertRate(query, projectIds, true);
@@ -130,6 +132,8 @@ export async function benchApiSteps(): Promise<void> {
     console.log(kind, JSON.stringify(r));
     rows.push(r);
   }
+  const postgres = rows.find((r) => r.kind === 'postgres')!;
+  const meanMs = (1000 * CONNECTIONS) / postgres.upsert.rps;
   const table = rows
     .map(
       (r) =>
@@ -154,12 +158,12 @@ ${table}
 Targets on PostgreSQL: upsert throughput at least 50% of raw SQL, p99 under 25 ms; start under 3 s.
 
 Where the time goes: load generator, API process and PostgreSQL share the same 2 cores, and the run is
-CPU-bound on all of them (measured with /proc: PostgreSQL about 100%, the API process about 55%,
+CPU-bound on all of them (measured once with /proc during a run: PostgreSQL about 100%, the API process about 55%,
 autocannon about 18%, kernel workers about 25% of the 200%). Each API write is one prepared statement
 (ownership check, the upsert, the source versions for \`stale\`; stage 3 also its script history) plus
-an HTTP exchange, where the raw loop sends only the upsert. With 64 connections, Little's law ties p99
-to throughput: at ~3,300 req/s the mean is ~19 ms, so a p99 under 25 ms would need ~5,000 req/s on
-these two cores. PGlite runs inside the API process, one query at a time, so its figures are bounded
+an HTTP exchange, where the raw loop sends only the upsert. With ${CONNECTIONS} connections, Little's law ties latency
+to throughput: at ${round(postgres.upsert.rps, 0)} req/s the mean is ${round(meanMs, 0)} ms and the p99 ${round(postgres.upsert.p99 / meanMs, 1)} times that, so a p99
+under 25 ms would need about ${Math.round((CONNECTIONS * 1000 * postgres.upsert.p99) / meanMs / 25 / 100) * 100} req/s on these two cores. PGlite runs inside the API process, one query at a time, so its figures are bounded
 by that single thread.`,
   );
 }
