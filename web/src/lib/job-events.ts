@@ -48,6 +48,26 @@ export function useJobEvents(jobId: string | null, onFinish?: (job: Job) => void
   return job;
 }
 
+/**
+ * A stage's job: the one its saved state names, or a newer one started or seen live in this tab;
+ * followed over server-sent events while it runs. `onEnd` runs when it ends, `onLost` when the
+ * stream breaks first. `setLive` takes a job the caller just started or cancelled.
+ */
+export function useStageJob(saved: Job | null | undefined, handlers: { onEnd: () => void; onLost: () => void }) {
+  const [live, setLive] = useState<Job | null>(null);
+  const job = live && (!saved || live.id === saved.id || live.createdAt >= saved.createdAt) ? live : (saved ?? null);
+  const followId = isActive(job) ? job!.id : null;
+  const current = useRef(handlers);
+  current.current = handlers;
+
+  useEffect(() => {
+    if (!followId) return;
+    return watchJob(followId, { onUpdate: setLive, onEnd: () => current.current.onEnd(), onLost: () => current.current.onLost() });
+  }, [followId]);
+
+  return { job, setLive };
+}
+
 /** Resolves with the job once it has ended, reporting each change; for work a mutation waits on. */
 export function followJob(jobId: string, onUpdate?: (job: Job) => void): Promise<Job> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { isActive, watchJob } from '../../../lib/job-events.ts';
+import { isActive, useStageJob } from '../../../lib/job-events.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { avatarKeys, cancelJob, followClip, getAvatarCatalog, getAvatarState, setPlacement, startClip, type AvatarPlacement, type AvatarState, type CreateClipBody, type Job } from '../api/avatar.ts';
 
@@ -15,25 +14,9 @@ export const useAvatarCatalog = (enabled: boolean) =>
 /** The clip job followed live over server-sent events; when it ends, stage 5 and the steps are read again. */
 export function useClipJob(projectId: string, state: AvatarState) {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<Job | null>(null);
-  const saved = state.job;
-  const job = live && (!saved || live.id === saved.id || live.createdAt >= saved.createdAt) ? live : saved;
-  const followId = isActive(job) ? job!.id : null;
-
-  useEffect(() => {
-    if (!followId) return;
-    const refresh = () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: avatarKeys.state(projectId) }), queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) })]);
-    return watchJob(followId, {
-      onUpdate: setLive,
-      onEnd: () => {
-        void refresh();
-      },
-      onLost: () => {
-        void refresh();
-      },
-    });
-  }, [followId, projectId, queryClient]);
+  const refresh = () =>
+    void Promise.all([queryClient.invalidateQueries({ queryKey: avatarKeys.state(projectId) }), queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) })]);
+  const { job, setLive } = useStageJob(state.job, { onEnd: refresh, onLost: refresh });
 
   const started = (next: Job) => {
     setLive(next);

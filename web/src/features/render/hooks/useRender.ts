@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { isActive, watchJob } from '../../../lib/job-events.ts';
+import { isActive, useStageJob } from '../../../lib/job-events.ts';
 import type { RenderBody } from '../../../../../contracts/render-api.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { cancelJob, getRenderState, renderKeys, startRender, type Job, type RenderState } from '../api/render.ts';
+import { cancelJob, getRenderState, renderKeys, startRender, type RenderState } from '../api/render.ts';
 
 export { isActive };
 
@@ -17,30 +16,16 @@ export const useRenderState = (projectId: string) =>
  */
 export function useRender(projectId: string, state: RenderState) {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<Job | null>(null);
-  const saved = state.job;
-  const job = live && (!saved || live.id === saved.id || live.createdAt >= saved.createdAt) ? live : saved;
-  const followId = isActive(job) ? job!.id : null;
-
-  useEffect(() => {
-    if (!followId) return;
-    const refresh = () =>
-      Promise.all([
+  const { job, setLive } = useStageJob(state.job, {
+    onEnd: () =>
+      void Promise.all([
         queryClient.invalidateQueries({ queryKey: renderKeys.state(projectId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId), exact: true }),
         queryClient.invalidateQueries({ queryKey: queryKeys.projectLists }),
-      ]);
-    return watchJob(followId, {
-      onUpdate: setLive,
-      onEnd: () => {
-        void refresh();
-      },
-      onLost: () => {
-        void queryClient.invalidateQueries({ queryKey: renderKeys.state(projectId) });
-      },
-    });
-  }, [followId, projectId, queryClient]);
+      ]),
+    onLost: () => void queryClient.invalidateQueries({ queryKey: renderKeys.state(projectId) }),
+  });
 
   const start = useMutation({
     mutationFn: (body: RenderBody) => startRender(projectId, body),
