@@ -6,7 +6,6 @@
  * Run: npm run bench storyboard   (writes the "storyboard" section of BENCHMARKS.md)
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,23 +16,13 @@ import { ffmpegBinary } from '../server/adapters/ffmpeg/binary.ts';
 import { probeMedia } from '../server/adapters/ffmpeg/probe.ts';
 import { renderPreviewFrame, renderVideo } from '../server/modules/render/index.ts';
 import { makeClip, makeImage, makeTone, planFor } from '../server/modules/render/test-support.ts';
+import { cpuSeconds } from './process-tree.ts';
 import { machineLine, round, writeBenchmarkSection } from './lib.ts';
 import { ENGLISH_150 } from './voice-scripts-150.ts';
 
 const run = promisify(execFile);
 const DURATION_SEC = 60;
 const RUNS = 2;
-
-/** CPU seconds of this process and its finished children (ffmpeg): steadier than wall time on a shared machine. */
-function cpuSeconds(): number {
-  const own = process.cpuUsage();
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (own.user + own.system) / 1e6 + (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 async function measure(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const cpuBefore = cpuSeconds();

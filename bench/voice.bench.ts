@@ -4,7 +4,6 @@
  * the same two through the API (narration job, stored files, step 4) on a running server.
  * Run: npm run bench voice   (writes the "voice" section of BENCHMARKS.md)
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { EspeakProvider } from '../server/adapters/tts/espeak/provider.ts';
 import { DEFAULT_ESPEAK_VOICE } from '../server/adapters/tts/espeak/voices.ts';
 import { narrate } from '../server/modules/voice/narrate.ts';
 import { countWords } from '../server/modules/voice/words.ts';
+import { cpuSeconds } from './process-tree.ts';
 import { machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
 import { ENGLISH_150, RUSSIAN_150 } from './voice-scripts-150.ts';
 
@@ -20,21 +20,6 @@ const SCRIPTS: Record<Language, typeof ENGLISH_150> = { en: ENGLISH_150, ru: RUS
 const EDIT: Record<Language, string> = { en: ' Check it today.', ru: ' Проверьте это сегодня.' };
 const edited = (language: Language) => SCRIPTS[language].map((s, i) => (i === 2 ? { ...s, text: `${s.text}${EDIT[language]}` } : s));
 const words = (language: Language) => SCRIPTS[language].reduce((sum, s) => sum + countWords(s.text), 0);
-
-/**
- * CPU seconds used so far by this process, its worker threads and its finished child processes
- * (ffmpeg, espeak-ng); wall time on a shared machine says as much about the neighbours.
- */
-function cpuSeconds(): number {
-  const own = process.cpuUsage();
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    // cutime and cstime, fields 16 and 17 of stat, in clock ticks (100 per second on Linux).
-    return (own.user + own.system) / 1e6 + (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSec: number }> {
   const started = performance.now();

@@ -1,33 +1,16 @@
 import { z } from 'zod';
+import { FORMAT_IDS, LANGUAGES } from './format-values.ts';
 
-export const LANGUAGES = ['en', 'ru'] as const;
+export { FORMAT_IDS, FORMATS, LANGUAGES, SPEAKING_RATE_WPS } from './format-values.ts';
+export type { FormatId, Language } from './format-values.ts';
+
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
 
-/** Video formats with their usual length range; the default is what a new project starts with. */
-export const FORMATS = {
-  news: { minSec: 15, maxSec: 20, defaultSec: 20 },
-  'hook-story': { minSec: 30, maxSec: 45, defaultSec: 40 },
-  explainer: { minSec: 45, maxSec: 60, defaultSec: 55 },
-  listicle: { minSec: 30, maxSec: 60, defaultSec: 45 },
-  comparison: { minSec: 30, maxSec: 60, defaultSec: 45 },
-  'hot-take': { minSec: 15, maxSec: 30, defaultSec: 25 },
-} as const;
-
-export type FormatId = keyof typeof FORMATS;
-export const FORMAT_IDS = Object.keys(FORMATS) as [FormatId, ...FormatId[]];
 export const formatSchema = z.enum(FORMAT_IDS);
 
 export const SOURCE_TYPES = ['idea', 'text', 'url', 'news'] as const;
 export const sourceTypeSchema = z.enum(SOURCE_TYPES);
 export type SourceType = z.infer<typeof sourceTypeSchema>;
-
-/**
- * Spoken words per second used to turn word counts into seconds. Measured on the default voice
- * (espeak-ng, speed 1) over 150-word narrations including phrase gaps and scene pauses:
- * English 2.71, Russian 2.42 (binary) / 2.51 (WASM).
- */
-export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.7, ru: 2.4 };
 
 export const ASPECTS = ['9:16', '1:1', '16:9'] as const;
 export const aspectSchema = z.enum(ASPECTS);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../../contracts/assets.ts';
 import type { Step } from '../../../contracts/steps.ts';
+import { stepFixture } from '../../../contracts/testing/step-fixture.ts';
 import { buildRenderPlanForProject } from './plan-from-steps.ts';
 import type { PlanDeps } from './plan-from-steps.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
@@ -8,23 +9,7 @@ import { RenderPlanError } from './validate-plan.ts';
 
 const PROJECT = '00000000-0000-4000-8000-000000000000';
 
-function step(stepNumber: number, data: Record<string, unknown>, extra: Partial<Step> = {}): Step {
-  return {
-    id: `00000000-0000-4000-8000-00000000000${stepNumber}`,
-    projectId: PROJECT,
-    stepNumber,
-    data,
-    completedAt: null,
-    skipReason: null,
-    version: 1,
-    derivedFrom: {},
-    stale: false,
-    staleSources: [],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...extra,
-  };
-}
+const step = (stepNumber: number, data: Record<string, unknown>, extra: Partial<Step> = {}) => stepFixture(stepNumber, { data, ...extra });
 
 function deps(steps: Step[], assets: Record<string, { mime: string; meta?: Record<string, unknown> }>): PlanDeps {
   return {

@@ -1,25 +1,10 @@
 import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../contracts/steps.ts';
+import { stepFixture } from '../../../contracts/testing/step-fixture.ts';
 import { narrationTimingsFor } from './narration-timings.ts';
 
-function step(stepNumber: number, data: Record<string, unknown>, extra: Partial<Step> = {}): Step {
-  return {
-    id: `00000000-0000-4000-8000-00000000000${stepNumber}`,
-    projectId: '00000000-0000-4000-8000-000000000000',
-    stepNumber,
-    data,
-    completedAt: null,
-    skipReason: null,
-    version: 1,
-    derivedFrom: {},
-    stale: false,
-    staleSources: [],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...extra,
-  };
-}
+const step = (stepNumber: number, data: Record<string, unknown>, extra: Partial<Step> = {}) => stepFixture(stepNumber, { data, ...extra });
 
 const finalScript = { scenes: [{ id: 'a', text: 'One two three four five.' }, { id: 'b', text: 'Six.' }] };
 const audio = {

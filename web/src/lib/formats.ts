@@ -1,23 +1,7 @@
-import type { FormatId, Language } from '../../../contracts/formats.ts';
+import { FORMATS, SPEAKING_RATE_WPS, type FormatId, type Language } from '../../../contracts/format-values.ts';
 
-export type { FormatId, Language };
-
-/**
- * The video formats and speaking rates of contracts/formats.ts, repeated here so the bundle does
- * not pull in zod; formats.spec.ts fails if the two ever differ.
- */
-export const FORMATS: Record<FormatId, { minSec: number; maxSec: number; defaultSec: number }> = {
-  news: { minSec: 15, maxSec: 20, defaultSec: 20 },
-  'hook-story': { minSec: 30, maxSec: 45, defaultSec: 40 },
-  explainer: { minSec: 45, maxSec: 60, defaultSec: 55 },
-  listicle: { minSec: 30, maxSec: 60, defaultSec: 45 },
-  comparison: { minSec: 30, maxSec: 60, defaultSec: 45 },
-  'hot-take': { minSec: 15, maxSec: 30, defaultSec: 25 },
-};
-export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
-
-export const LANGUAGES: readonly Language[] = ['en', 'ru'];
-export const SPEAKING_RATE_WPS: Record<Language, number> = { en: 2.7, ru: 2.4 };
+export { FORMAT_IDS, FORMATS, LANGUAGES, SPEAKING_RATE_WPS } from '../../../contracts/format-values.ts';
+export type { FormatId, Language } from '../../../contracts/format-values.ts';
 
 export const MIN_TARGET_SEC = 5;
 export const MAX_TARGET_SEC = 600;

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Step } from '../../lib/domain.ts';
+import { stepFixture } from '../../../../contracts/testing/step-fixture.ts';
 import { mergeScripts, planScriptSync, scriptPatch } from './script-sync.ts';
 
-function step(stepNumber: number, version: number, data: Record<string, unknown>, staleSources: number[] = []): Step {
-  return {
-    id: `00000000-0000-4000-8000-00000000000${stepNumber}`,
-    projectId: '00000000-0000-4000-8000-000000000000',
-    stepNumber,
-    data,
-    completedAt: null,
-    skipReason: null,
-    version,
-    derivedFrom: {},
-    stale: staleSources.length > 0,
-    staleSources,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const step = (stepNumber: number, version: number, data: Record<string, unknown>, staleSources: number[] = []) =>
+  stepFixture(stepNumber, { version, data, stale: staleSources.length > 0, staleSources });
 
 const v1 = [
   { id: 'hook', text: 'First hook', role: 'hook' },

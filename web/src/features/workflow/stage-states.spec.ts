@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { stepFixture } from '../../../../contracts/testing/step-fixture.ts';
 import type { Step } from '../../lib/domain.ts';
 import { stageStates } from './stage-states.ts';
 
-function step(stepNumber: number, fields: Partial<Step> = {}): Step {
-  return {
-    id: `00000000-0000-4000-8000-00000000000${stepNumber}`,
-    projectId: '00000000-0000-4000-8000-0000000000aa',
-    stepNumber,
-    data: {},
-    completedAt: null,
-    skipReason: null,
-    version: 1,
-    derivedFrom: {},
-    stale: false,
-    staleSources: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
+const step = stepFixture;
 
 const progress = (project: { currentStage: number; maxStage: number }, steps: Step[]) =>
   stageStates(project, steps).map((s) => s.progress);
