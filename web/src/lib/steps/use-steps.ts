@@ -10,7 +10,7 @@ export const useSteps = (projectId: string) => useQuery(stepsQueryOptions(projec
  * A step write changes the step, the staleness of the steps built from it, and the project
  * (summary, status, current stage after a skip): refetch all three.
  */
-function useStepWritten(projectId: string) {
+export function useStepWritten(projectId: string) {
   const queryClient = useQueryClient();
   return (step: Step | null) => {
     if (step) {

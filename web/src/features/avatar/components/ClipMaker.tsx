@@ -47,7 +47,7 @@ function ClipForm({ projectId, state }: { projectId: string; state: AvatarState 
       {catalog.isPending && <p className="muted">{t('avatar.catalog.loading')}</p>}
       {catalog.isError && <ErrorNotice error={catalog.error} onRetry={() => void catalog.refetch()} />}
       {avatars.length > 0 && (
-        <fieldset className="avatar-picker">
+        <fieldset className="choice-group">
           <legend className="field__label">{t('avatar.maker.avatar')}</legend>
           <ul className="avatar-grid">
             {avatars.map((avatar) => (
@@ -61,7 +61,7 @@ function ClipForm({ projectId, state }: { projectId: string; state: AvatarState 
           </ul>
         </fieldset>
       )}
-      <fieldset className="avatar-picker">
+      <fieldset className="choice-group">
         <legend className="field__label">{t('avatar.maker.source')}</legend>
         <label className="avatar-radio">
           <input type="radio" name="avatar-source" checked={source === 'narration'} disabled={!state.narration || running} onChange={() => setSource('narration')} />

@@ -7,7 +7,7 @@ const PLACEMENTS: AvatarPlacement[] = ['corner', 'full'];
 export function PlacementChoice({ value, onChange, disabled }: { value: AvatarPlacement; onChange: (placement: AvatarPlacement) => void; disabled?: boolean }) {
   const { t } = useI18n();
   return (
-    <fieldset className="avatar-picker">
+    <fieldset className="choice-group">
       <legend className="field__label">{t('avatar.placement.label')}</legend>
       <div className="placement-options">
         {PLACEMENTS.map((placement) => (

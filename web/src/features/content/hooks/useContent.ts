@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Step } from '../../../lib/domain.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useStepWritten } from '../../../lib/steps/use-steps.ts';
 import { useState } from 'react';
 import { followJob, type Job } from '../../../lib/job-events.ts';
 import { analyseContent, getStep, getWriter } from '../api/content.ts';
@@ -9,23 +8,9 @@ export const WRITER_QUERY_KEY = ['writer'] as const;
 
 export const useWriter = () => useQuery({ queryKey: WRITER_QUERY_KEY, queryFn: ({ signal }) => getWriter(signal) });
 
-/** Puts a written step into the project's steps cache, and refetches what depends on it. */
-export function useStoreStep(projectId: string) {
-  const queryClient = useQueryClient();
-  return (step: Step) => {
-    queryClient.setQueryData<Step[]>(queryKeys.steps(projectId), (steps) =>
-      steps ? [...steps.filter((s) => s.stepNumber !== step.stepNumber), step].sort((a, b) => a.stepNumber - b.stepNumber) : [step],
-    );
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.projectLists }),
-    ]);
-  };
-}
-
 /** Analysis of the stage-2 text; with an LLM it is a job, followed live (`progress`) until step 2 holds it. */
 export function useAnalyse(projectId: string) {
-  const store = useStoreStep(projectId);
+  const store = useStepWritten(projectId);
   const [progress, setProgress] = useState<Job | null>(null);
   const mutation = useMutation({
     mutationFn: async (body: { text?: string; title?: string; baseVersion?: number }) => {

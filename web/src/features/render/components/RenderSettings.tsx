@@ -16,7 +16,7 @@ export function RenderSettings({ aspect, quality, disabled, onChange }: RenderSe
   const { t } = useI18n();
   return (
     <div className="stack">
-      <fieldset className="render-choices" disabled={disabled}>
+      <fieldset className="choice-group" disabled={disabled}>
         <legend className="field__label">{t('render.settings.aspect')}</legend>
         <div className="render-choices__list">
           {ASPECTS.map((value) => (
@@ -33,7 +33,7 @@ export function RenderSettings({ aspect, quality, disabled, onChange }: RenderSe
           ))}
         </div>
       </fieldset>
-      <fieldset className="render-choices" disabled={disabled}>
+      <fieldset className="choice-group" disabled={disabled}>
         <legend className="field__label">{t('render.settings.quality')}</legend>
         <div className="segmented" role="radiogroup" aria-label={t('render.settings.quality')}>
           {QUALITIES.map((value) => (

@@ -1,26 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Step } from '../../../lib/domain.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useStepWritten } from '../../../lib/steps/use-steps.ts';
 import { generateScript, listProjectJobs, listScriptVersions, revertScript, saveFinalScript } from '../api/script.ts';
 import type { Choices } from '../script-state.ts';
 
 const versionsKey = (projectId: string) => [...queryKeys.steps(projectId), 'script-versions'] as const;
 const jobsKey = (projectId: string) => ['projects', 'one', projectId, 'jobs'] as const;
-
-function useStepStored(projectId: string) {
-  const queryClient = useQueryClient();
-  return (step: Step) => {
-    queryClient.setQueryData<Step[]>(queryKeys.steps(projectId), (steps) =>
-      steps ? [...steps.filter((s) => s.stepNumber !== step.stepNumber), step].sort((a, b) => a.stepNumber - b.stepNumber) : [step],
-    );
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId), exact: true }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.projectLists }),
-    ]);
-  };
-}
 
 export const useScriptVersions = (projectId: string) => useQuery({ queryKey: versionsKey(projectId), queryFn: ({ signal }) => listScriptVersions(projectId, signal) });
 
@@ -43,7 +29,7 @@ export function useGenerateScript(projectId: string) {
 }
 
 export function useSaveFinalScript(projectId: string) {
-  const stored = useStepStored(projectId);
+  const stored = useStepWritten(projectId);
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ choices, complete }: { choices: Choices; complete: boolean }) => saveFinalScript(projectId, choices, complete),
@@ -52,7 +38,7 @@ export function useSaveFinalScript(projectId: string) {
 }
 
 export function useRevertScript(projectId: string) {
-  const stored = useStepStored(projectId);
+  const stored = useStepWritten(projectId);
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => revertScript(projectId, version),

@@ -31,7 +31,7 @@ export function CardPicker({ projectId, view, scene }: PickerProps) {
 
   return (
     <div className="stack">
-      <fieldset className="picker-group">
+      <fieldset className="choice-group">
         <legend className="field__label">{t('storyboard.card.design')}</legend>
         <div className="design-grid">
           {view.options.designs.map((d) => (
@@ -50,7 +50,7 @@ export function CardPicker({ projectId, view, scene }: PickerProps) {
           ))}
         </div>
       </fieldset>
-      <fieldset className="picker-group">
+      <fieldset className="choice-group">
         <legend className="field__label">{t('storyboard.card.palette')}</legend>
         <div className="palette-row">
           {view.options.palettes.map((p) => (
