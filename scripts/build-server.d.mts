@@ -1,3 +1,2 @@
-export declare const ROOT: string;
 export declare const SERVER_ENTRIES: string[];
 export declare function buildEntries(entryPoints: string[], outdir: string): Promise<void>;
