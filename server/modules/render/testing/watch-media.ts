@@ -20,23 +20,28 @@ async function filesUnder(dir: string): Promise<string[]> {
  */
 export function watchForVideos(dir: string, intervalMs = 25) {
   const seen = new Map<string, SeenVideo>();
+  const scan = async () => {
+    for (const path of await filesUnder(dir)) {
+      if (!path.endsWith('.mp4') || seen.has(path)) continue;
+      seen.set(path, { path, complete: false, durationSec: 0 });
+      const info = await probeMedia(path).catch(() => null);
+      const ok = Boolean(info && info.durationSec > 0 && info.streams.some((s) => s.codecType === 'video'));
+      seen.set(path, { path, complete: ok, durationSec: info?.durationSec ?? 0 });
+    }
+  };
   let running = true;
   const loop = (async () => {
     while (running) {
-      for (const path of await filesUnder(dir)) {
-        if (!path.endsWith('.mp4') || seen.has(path)) continue;
-        seen.set(path, { path, complete: false, durationSec: 0 });
-        const info = await probeMedia(path).catch(() => null);
-        const ok = Boolean(info && info.durationSec > 0 && info.streams.some((s) => s.codecType === 'video'));
-        seen.set(path, { path, complete: ok, durationSec: info?.durationSec ?? 0 });
-      }
+      await scan();
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   })();
   return {
+    /** Stops polling after one last look, so a video that appeared since the previous poll is seen too. */
     async stop(): Promise<SeenVideo[]> {
       running = false;
       await loop;
+      await scan();
       return [...seen.values()];
     },
   };
