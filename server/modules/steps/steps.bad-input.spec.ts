@@ -34,6 +34,8 @@ describe.each(DATABASE_KINDS)('bad input to the step store on %s', (kind) => {
     ['data that is an array', json({ stepNumber: 3, data: [1, 2] }), 400, 'data'],
     ['data that is a string', json({ stepNumber: 3, data: 'text' }), 400, 'data'],
     ['missing data', json({ stepNumber: 3 }), 400, 'data'],
+    ['a NUL character in step data', json({ stepNumber: 3, data: { finalScript: { scenes: [{ id: '1', text: 'a\u0000b' }] } } }), 400, 'data.finalScript.scenes.0.text'],
+    ['a NUL character in skipReason', json({ stepNumber: 4, data: {}, skipReason: 'x\u0000' }), 400, 'skipReason'],
     ['a 2 MiB body', { payload: big(2 * 1024 * 1024) }, 413, 'PAYLOAD_TOO_LARGE'],
     ['step data just over 1 MiB', { payload: big(1024 * 1024 + 10) }, 413, 'PAYLOAD_TOO_LARGE'],
     ['a wrong content-type', { contentType: 'text/plain', payload: '{"stepNumber":3,"data":{}}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
+import { OWNED_PROJECT, SCRIPT_HISTORY, SCRIPT_STEP, sourceVersionsOf, statementName, upsertManyStatement } from './steps.sql.ts';
 
 export interface StepRow {
   id: string;
@@ -53,59 +53,40 @@ export function mapStepRow(r: Record<string, unknown>, data?: Record<string, unk
   };
 }
 
-/**
- * Versions of the given steps of the project, as a json object ({"3": 7}); steps that do not exist
- * are left out. Stage numbers come from the stage registry, never from input, so they are inlined.
- */
-const sourceVersionsOf = (projectRef: string, sources: readonly number[]) =>
-  sources.length === 0
-    ? `'{}'::json`
-    : `json_strip_nulls(json_build_object(${sources
-        .map((n) => `'${Number(n)}', (select x.version from project_steps x where x.project_id = ${projectRef} and x.step_number = ${Number(n)})`)
-        .join(', ')}))`;
-
-/** A stable name per statement text: PostgreSQL parses and plans each prepared statement once per connection. */
-const statementNames = new Map<string, string>();
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `rf_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
-/**
- * Stage 3's history (script_versions, for history and revert): a final script that differs from
- * the latest recorded one is recorded under the step version that saved it, by the same
- * statement as the write, so no save is missed and concurrent saves cannot collide.
- */
-const SCRIPT_HISTORY = `, history as (
-  insert into script_versions (project_id, version, final_script)
-  select w.project_id, w.version, w.data->'finalScript' from written w
-  where json_typeof(w.data->'finalScript') = 'object' and not exists (
-    select 1 from script_versions h
-    where h.project_id = w.project_id and h.final_script::jsonb = (w.data->'finalScript')::jsonb
-      and h.version = (select max(l.version) from script_versions l where l.project_id = w.project_id)))`;
-
-export const SCRIPT_STEP = 3;
-
-/**
- * The owner's live project; no row when missing or not theirs. Read, not touched: the project
- * list derives "last changed" from its steps, so step writes stay one cheap row upsert.
- */
-const OWNED_PROJECT = `with p as (select id from projects where id = $1 and owner_id = $2 and deleted_at is null)`;
-
 export class StepsRepository {
   constructor(private readonly database: DatabaseHandle) {}
 
   /**
-   * One atomic statement: insert or replace the step's data (bumping version), or, with
-   * baseVersion, only when the stored version still matches; for stage 3 the same statement
-   * records a new final script in the history. Null when nothing was written (project not
-   * found, or version mismatch).
+   * Unconditional upserts (insert, or replace the data and bump the version), one statement for
+   * all: see upsertManyStatement. The writes must be of distinct projects and set the same fields
+   * (completedAt, skipReason). One result per write, in order; null when the project is missing or
+   * not the owner's. The data is not read back: the json column keeps it exactly as sent.
    */
-  async write(w: StepWrite, exec: SqlExecutor = this.database.executeSql): Promise<StepRow | null> {
+  async upsertMany(writes: StepWrite[]): Promise<Array<StepRow | null>> {
+    const first = writes[0];
+    if (!first) return [];
+    const text = upsertManyStatement(first.completedAt !== undefined, first.skipReason !== undefined);
+    const input = writes.map(
+      (w) =>
+        `{"p":${JSON.stringify(w.projectId)},"o":${JSON.stringify(w.ownerId)},"n":${Number(w.stepNumber)},` +
+        `"c":${JSON.stringify(w.completedAt ?? null)},"s":${JSON.stringify(w.skipReason ?? null)},` +
+        `"f":${w.derivedFrom && Object.keys(w.derivedFrom).length > 0 ? JSON.stringify(w.derivedFrom) : 'null'},` +
+        `"src":${JSON.stringify(w.sources)},"d":${w.dataJson ?? JSON.stringify(w.data)}}`,
+    );
+    const result = await this.database.executeSql(text, [`[${input.join(',')}]`], { name: statementName(text) });
+    const byProject = new Map(result.rows.map((r) => [String(r.project_id), r]));
+    return writes.map((w) => {
+      const row = byProject.get(w.projectId);
+      return row ? mapStepRow(row, w.data) : null;
+    });
+  }
+
+  /**
+   * One atomic statement, only when the stored version is still baseVersion (0: only when the
+   * step does not exist yet, unless rowExists); for stage 3 the same statement records a new final
+   * script in the history. Null when nothing was written (project not found, or version mismatch).
+   */
+  async write(w: StepWrite & { baseVersion: number }, exec: SqlExecutor = this.database.executeSql): Promise<StepRow | null> {
     const values: unknown[] = [
       w.projectId,
       w.ownerId,
@@ -120,28 +101,19 @@ export class StepsRepository {
       values.push(JSON.stringify(w.derivedFrom));
       derived = `((select v from sv)::jsonb || $${values.length}::jsonb)::json`;
     }
-    const insert = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
-      select p.id, $3, $4::json, $5::timestamptz, $6::text, ${derived} from p`;
     let statement: string;
     if (w.baseVersion === 0 && !w.rowExists) {
-      statement = `${insert} on conflict (project_id, step_number) do nothing`;
+      statement = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
+        select p.id, $3, $4::json, $5::timestamptz, $6::text, ${derived} from p on conflict (project_id, step_number) do nothing`;
     } else {
-      values.push(w.completedAt !== undefined, w.skipReason !== undefined);
+      values.push(w.completedAt !== undefined, w.skipReason !== undefined, w.baseVersion);
       // Absent fields keep their stored value; null clears it.
-      const keepOrSet = `completed_at = case when $${values.length - 1}::boolean then $5::timestamptz else s.completed_at end,
-        skip_reason = case when $${values.length}::boolean then $6::text else s.skip_reason end`;
-      if (w.baseVersion === undefined) {
-        statement = `${insert} on conflict (project_id, step_number) do update set data = excluded.data, ${keepOrSet},
-          derived_from = excluded.derived_from, version = s.version + 1, updated_at = now()`;
-      } else {
-        values.push(w.baseVersion);
-        statement = `update project_steps s set data = $4::json, ${keepOrSet}, derived_from = ${derived},
-            version = s.version + 1, updated_at = now()
-          from p where s.project_id = p.id and s.step_number = $3 and s.version = $${values.length}`;
-      }
+      statement = `update project_steps s set data = $4::json,
+          completed_at = case when $${values.length - 2}::boolean then $5::timestamptz else s.completed_at end,
+          skip_reason = case when $${values.length - 1}::boolean then $6::text else s.skip_reason end,
+          derived_from = ${derived}, version = s.version + 1, updated_at = now()
+        from p where s.project_id = p.id and s.step_number = $3 and s.version = $${values.length}`;
     }
-    // The current versions of the step's sources, read once for derived_from and for `stale`. The data
-    // is not read back: the json column keeps it exactly as sent, so the caller's object is the row's.
     const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', w.sources)} as v),
       written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
       select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,

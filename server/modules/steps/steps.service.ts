@@ -7,6 +7,7 @@ import { AppError, notFound, validationError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
 import type { StepRow, StepsRepository } from './steps.repository.ts';
+import { StepUpsertBatcher } from './step-upsert-batcher.ts';
 
 const SOURCES_BY_STEP: Record<number, number[]> = Object.fromEntries(STAGES.map((s) => [s.number, [...s.derivesFrom]]));
 const sourcesOf = (stepNumber: number) => SOURCES_BY_STEP[stepNumber] ?? [];
@@ -65,11 +66,15 @@ function versionMismatch(stepNumber: number, current: StepRow | null): AppError 
 }
 
 export class StepsService {
+  private readonly upserts: StepUpsertBatcher;
+
   constructor(
     private readonly database: DatabaseHandle,
     private readonly steps: StepsRepository,
     private readonly projects: ProjectsRepository,
-  ) {}
+  ) {
+    this.upserts = new StepUpsertBatcher(steps);
+  }
 
   async list(user: AuthContext, projectId: string): Promise<Step[]> {
     const rows = await this.steps.list(user.userId, projectId, SOURCES_BY_STEP);
@@ -86,7 +91,7 @@ export class StepsService {
   async upsert(user: AuthContext, projectId: string, body: UpsertStepBody, ifMatch?: string): Promise<Step> {
     const baseVersion = body.baseVersion ?? parseIfMatch(ifMatch);
     const write = { ...body, ...checkData(body.stepNumber, body.data), baseVersion, ownerId: user.userId, projectId, sources: sourcesOf(body.stepNumber) };
-    const row = await this.steps.write(write);
+    const row = baseVersion === undefined ? await this.upserts.upsert(write) : await this.steps.write({ ...write, baseVersion });
     if (row) return toStep(row);
     return this.explainRefusedWrite(user, projectId, body.stepNumber);
   }
