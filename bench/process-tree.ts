@@ -1,26 +1,53 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory (bytes) of `roots` and every process descended from them, in total and by program name, read from /proc. */
-export function treeRss(roots: number[]): { total: number; byName: Map<string, number> } {
-  const parents = new Map<number, number>();
-  const processes = new Map<number, { rss: number; name: string }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+export interface ProcessInfo {
+  parent: number;
+  name: string;
+  rss: number;
+  /** user + system CPU seconds so far */
+  cpu: number;
+}
+
+/** Every live process, read from /proc/<pid>/stat. */
+export function readProcesses(): Map<number, ProcessInfo> {
+  const processes = new Map<number, ProcessInfo>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(name), Number(fields[1]));
-      // Field 24 of stat is the resident set in pages.
-      processes.set(Number(name), { rss: Number(fields[21]) * 4096, name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) });
+      processes.set(Number(entry), {
+        parent: Number(fields[1]),
+        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+        // Field 24 of stat is the resident set in pages; 14 and 15 are utime and stime in clock ticks (100 per second).
+        rss: Number(fields[21]) * 4096,
+        cpu: (Number(fields[11]) + Number(fields[12])) / 100,
+      });
     } catch {
       // the process ended meanwhile
     }
   }
+  return processes;
+}
+
+/** Per cent of one core each process used between two readings `seconds` apart (processes alive in both). */
+export function cpuPercent(before: Map<number, ProcessInfo>, after: Map<number, ProcessInfo>, seconds: number, pick: (pid: number, p: ProcessInfo) => boolean): number {
+  let used = 0;
+  for (const [pid, p] of after) {
+    const earlier = before.get(pid);
+    if (earlier && earlier.name === p.name && pick(pid, p)) used += p.cpu - earlier.cpu;
+  }
+  return (100 * used) / seconds;
+}
+
+/** Resident memory (bytes) of `roots` and every process descended from them, in total and by program name, read from /proc. */
+export function treeRss(roots: number[]): { total: number; byName: Map<string, number> } {
+  const processes = readProcesses();
   const inTree = new Set(roots);
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, parent] of parents) {
+    for (const [pid, { parent }] of processes) {
       if (!inTree.has(pid) && inTree.has(parent)) {
         inTree.add(pid);
         grew = true;
