@@ -80,9 +80,10 @@ export class StepUpsertBatcher {
     const batch: Queued[] = [];
     const rest: Queued[] = [];
     for (const item of this.queue) {
-      const fits = batch.length < this.limits.maxRows && shapeOf(item.write) === shape && !projects.has(item.write.projectId);
+      const project = item.write.projectId.toLowerCase();
+      const fits = batch.length < this.limits.maxRows && shapeOf(item.write) === shape && !projects.has(project);
       if (fits) {
-        projects.add(item.write.projectId);
+        projects.add(project);
         batch.push(item);
       } else {
         rest.push(item);

@@ -50,6 +50,8 @@ describe.each(DATABASE_KINDS)('batched step upserts on %s', (kind) => {
       upsert(foreign, 1, '{"text":"not yours"}'),
     ];
     statements = [];
+    // The route accepts a project id in upper case; the result must still be found.
+    batch[1] = { ...batch[1]!, projectId: p2!.toUpperCase() };
     const rows = await repository.upsertMany(batch);
     expect(statements).toHaveLength(1);
     expect(rows.map((r) => r && `${r.stepNumber}v${r.version}`)).toEqual(['3v1', '4v1', '3v1', null]);

@@ -76,7 +76,8 @@ export class StepsRepository {
     const result = await this.database.executeSql(text, [`[${input.join(',')}]`], { name: statementName(text) });
     const byProject = new Map(result.rows.map((r) => [String(r.project_id), r]));
     return writes.map((w) => {
-      const row = byProject.get(w.projectId);
+      // PostgreSQL returns uuids in lower case; the path may have carried upper case.
+      const row = byProject.get(w.projectId.toLowerCase());
       return row ? mapStepRow(row, w.data) : null;
     });
   }
