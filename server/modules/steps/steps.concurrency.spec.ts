@@ -69,4 +69,33 @@ describe.each(DATABASE_KINDS)('step store under concurrent writes on %s (real HT
     expect(step.version).toBe(50);
     expect(Object.keys(step.data)).toHaveLength(50);
   });
+
+  it('upserts, merges and If-Match writes over 8 projects at once: no server error, and every success counts once', async () => {
+    const ids = await Promise.all(Array.from({ length: 8 }, () => createProject(t.app, cookie)));
+    const requests = Array.from({ length: 160 }, (_, i) => {
+      const projectId = ids[(i >> 2) % 8]!;
+      const stepNumber = [1, 3, 4, 6][(i >> 5) % 4]!;
+      const send =
+        i % 4 === 2
+          ? fetch(`${base}/api/projects/${projectId}/steps/${stepNumber}`, {
+              method: 'PATCH',
+              headers: { cookie, 'content-type': 'application/merge-patch+json' },
+              body: JSON.stringify({ data: { [`merged${i}`]: i } }),
+            })
+          : postStep(projectId, { stepNumber, data: { take: i } }, i % 4 === 3 ? { 'if-match': '"1"' } : {});
+      return send.then((response) => ({ key: `${projectId}/${stepNumber}`, kind: i % 4, status: response.status }));
+    });
+    const answers = await Promise.all(requests);
+
+    expect(answers.filter((a) => a.kind !== 3 && a.status !== 200)).toEqual([]);
+    expect(answers.filter((a) => a.kind === 3 && a.status !== 200 && a.status !== 412)).toEqual([]);
+    for (const projectId of ids) {
+      const steps = (await (await fetch(`${base}/api/projects/${projectId}/steps`, { headers: { cookie } })).json()) as Array<{ stepNumber: number; version: number }>;
+      for (const step of steps) {
+        const successes = answers.filter((a) => a.key === `${projectId}/${step.stepNumber}` && a.status === 200).length;
+        expect(step.version, `${projectId}/${step.stepNumber}`).toBe(successes);
+      }
+      expect(steps.map((s) => s.stepNumber)).toEqual([1, 3, 4, 6]);
+    }
+  });
 });
