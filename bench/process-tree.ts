@@ -30,12 +30,13 @@ export function readProcesses(): Map<number, ProcessInfo> {
   return processes;
 }
 
-/** Per cent of one core each process used between two readings `seconds` apart (processes alive in both). */
+/** Per cent of one core the picked processes used together between two readings `seconds` apart; a process started in between counts from zero. */
 export function cpuPercent(before: Map<number, ProcessInfo>, after: Map<number, ProcessInfo>, seconds: number, pick: (pid: number, p: ProcessInfo) => boolean): number {
   let used = 0;
   for (const [pid, p] of after) {
+    if (!pick(pid, p)) continue;
     const earlier = before.get(pid);
-    if (earlier && earlier.name === p.name && pick(pid, p)) used += p.cpu - earlier.cpu;
+    used += p.cpu - (earlier?.name === p.name ? earlier.cpu : 0);
   }
   return (100 * used) / seconds;
 }

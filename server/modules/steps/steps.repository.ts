@@ -115,6 +115,8 @@ export class StepsRepository {
           derived_from = ${derived}, version = s.version + 1, updated_at = now()
         from p where s.project_id = p.id and s.step_number = $3 and s.version = $${values.length}`;
     }
+    // The sources' current versions, read once for derived_from and for `stale`. The data is not read
+    // back: the json column keeps it exactly as sent, so the caller's object is the row's.
     const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', w.sources)} as v),
       written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
       select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,
