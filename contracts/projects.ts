@@ -4,6 +4,13 @@ import { FIRST_STAGE, LAST_STAGE } from './stages.ts';
 export const PROJECT_STATUSES = ['draft', 'in_progress', 'rendered', 'published'] as const;
 export const projectStatusSchema = z.enum(PROJECT_STATUSES);
 
+/**
+ * A project id as it arrives in a path. PostgreSQL matches uuids in any case, but the app also
+ * compares them as strings (job dedupe keys, asset ownership, grouped writes), so they are
+ * lower-cased on the way in.
+ */
+export const projectIdSchema = z.uuid({ message: 'must be a project id (UUID)' }).toLowerCase();
+
 export const stageNumberSchema = z
   .number({ message: `must be an integer from ${FIRST_STAGE} to ${LAST_STAGE}` })
   .int(`must be an integer from ${FIRST_STAGE} to ${LAST_STAGE}`)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectIdSchema } from './projects.ts';
 import { sceneIdSchema } from './script.ts';
 
 /**
@@ -49,6 +50,6 @@ export const scriptVersionSchema = z.object({
 export type ScriptVersion = z.infer<typeof scriptVersionSchema>;
 
 export const scriptVersionParamsSchema = z.object({
-  id: z.uuid({ message: 'must be a project id (UUID)' }),
+  id: projectIdSchema,
   version: z.coerce.number().int().min(1, 'must be a version number'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stageNumberSchema } from './projects.ts';
+import { projectIdSchema, stageNumberSchema } from './projects.ts';
 
 export const MAX_STEP_DATA_BYTES = 1024 * 1024;
 
@@ -47,10 +47,10 @@ export type MergeStepBody = z.infer<typeof mergeStepBodySchema>;
 export const skipStepBodySchema = z.object({ reason: z.string().trim().max(500).optional() }).optional();
 
 export const stepParamsSchema = z.object({
-  id: z.uuid({ message: 'must be a project id (UUID)' }),
+  id: projectIdSchema,
   stepNumber: z.coerce.number().pipe(stageNumberSchema),
 });
 
-export const projectParamsSchema = z.object({ id: z.uuid({ message: 'must be a project id (UUID)' }) });
+export const projectParamsSchema = z.object({ id: projectIdSchema });
 
 export const versionMismatchDetailsSchema = z.object({ current: stepSchema.nullable() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectIdSchema } from './projects.ts';
 import { assetSchema } from './assets.ts';
 import { aspectSchema } from './formats.ts';
 import { captionStyleSchema, cardDesignSchema, cardPaletteSchema, motionSchema, transitionSchema } from './render-plan.ts';
@@ -92,7 +93,7 @@ export const storyboardSettingsBodySchema = z
   .refine((body) => body.music !== undefined || body.captionStyle !== undefined, 'send music and/or captionStyle');
 export type StoryboardSettingsBody = z.infer<typeof storyboardSettingsBodySchema>;
 
-export const sceneParamsSchema = z.object({ id: z.uuid({ message: 'must be a project id (UUID)' }), sceneId });
+export const sceneParamsSchema = z.object({ id: projectIdSchema, sceneId });
 
 export const previewQuerySchema = z.object({
   /** A time on the video's timeline, in seconds... */
