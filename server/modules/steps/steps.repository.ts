@@ -1,5 +1,5 @@
 import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
-import { OWNED_PROJECT, SCRIPT_HISTORY, SCRIPT_STEP, sourceVersionsOf, statementName, upsertManyStatement } from './steps.sql.ts';
+import { OWNED_PROJECT, SCRIPT_HISTORY, SCRIPT_STEP, sourceVersionsOf, stageNumbers, statementName, upsertManyStatement } from './steps.sql.ts';
 
 export interface StepRow {
   id: string;
@@ -117,7 +117,7 @@ export class StepsRepository {
     }
     // The sources' current versions, read once for derived_from and for `stale`. The data is not read
     // back: the json column keeps it exactly as sent, so the caller's object is the row's.
-    const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', w.sources)} as v),
+    const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', stageNumbers(w.sources))} as v),
       written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
       select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,
         w.created_at, w.updated_at, (select v from sv) as source_versions from written w`;
@@ -148,7 +148,7 @@ export class StepsRepository {
   /** One step, for 412 bodies and merges; lock it with forUpdate inside a transaction. */
   async find(projectId: string, stepNumber: number, sources: number[], exec: SqlExecutor = this.database.executeSql, forUpdate = false) {
     const result = await exec(
-      `select s.*, ${sourceVersionsOf('s.project_id', sources)} as source_versions
+      `select s.*, ${sourceVersionsOf('s.project_id', stageNumbers(sources))} as source_versions
        from project_steps s where s.project_id = $1 and s.step_number = $2 ${forUpdate ? 'for update' : ''}`,
       [projectId, stepNumber],
     );

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Versions of the given steps of the project, as a json object ({"3": 7}); steps that do not exist
- * are left out. Stage numbers come from the stage registry, never from input, so they are inlined.
+ * Versions of the project's steps numbered in `sources` (an SQL int[] expression), as a json object
+ * ({"3": 7}); steps that do not exist are left out.
  */
-export const sourceVersionsOf = (projectRef: string, sources: readonly number[]) =>
-  sources.length === 0
-    ? `'{}'::json`
-    : `json_strip_nulls(json_build_object(${sources
-        .map((n) => `'${Number(n)}', (select x.version from project_steps x where x.project_id = ${projectRef} and x.step_number = ${Number(n)})`)
-        .join(', ')}))`;
+export const sourceVersionsOf = (projectRef: string, sources: string) =>
+  `(select coalesce(json_object_agg(x.step_number::text, x.version order by x.step_number), '{}'::json)
+    from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${sources}))`;
+
+/** Stage numbers from the stage registry (never from input) as an SQL int[] literal. */
+export const stageNumbers = (stages: readonly number[]) => `'{${stages.map(Number).join(',')}}'::int[]`;
 
 /** A stable name per statement text: PostgreSQL parses and plans each prepared statement once per connection. */
 const statementNames = new Map<string, string>();
@@ -56,8 +56,7 @@ export function upsertManyStatement(setsCompletedAt: boolean, setsSkipReason: bo
   return `with input as (
       select * from json_to_recordset($1::json) as i(p uuid, o uuid, n int, c timestamptz, s text, f jsonb, src int[], d json)),
     target as (
-      select i.*, (select coalesce(json_object_agg(x.step_number::text, x.version order by x.step_number), '{}'::json)
-        from project_steps x where x.project_id = i.p and x.step_number = any(i.src)) as sv
+      select i.*, ${sourceVersionsOf('i.p', 'i.src')} as sv
       from input i join projects p on p.id = i.p and p.owner_id = i.o and p.deleted_at is null),
     written as (
       insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
