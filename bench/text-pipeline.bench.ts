@@ -7,8 +7,8 @@ import { analyseOffline } from '../server/modules/analysis/offline-analyser.ts';
 import { countWords } from '../server/modules/analysis/text-units.ts';
 import { startNewsSite } from '../server/modules/news/testing/news-site.ts';
 import { LONG_ARTICLE_TEXT } from '../server/modules/news/testing/stories.ts';
-import { writeScriptOffline } from '../server/modules/script/offline-writer.ts';
-import { regenerateSceneOffline } from '../server/modules/script/regenerate-scene.ts';
+import { writeScriptOffline } from '../server/modules/writers/offline/write.ts';
+import { regenerateSceneOffline } from '../server/modules/writers/offline/regenerate.ts';
 import { extractArticle } from '../server/modules/sources/extract-article.ts';
 import { machineLine, ROOT, round, startServer, writeBenchmarkSection } from './lib.ts';
 

@@ -1,6 +1,7 @@
 import type { AnalyseInput, AnalysisBreakdown, AnalysisResult } from '../../../contracts/analysis.ts';
 import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
 import { detectLanguage } from '../sources/language.ts';
+import { classifyContent } from './content-kind.ts';
 import { recommendFormat } from './recommend-format.ts';
 import { audienceScore, clamp, clarityScore, emotionScore, freshness, hookScore, newsScore } from './scores.ts';
 import { extractKeyFacts } from './sentence-signals.ts';
@@ -49,7 +50,7 @@ export function analyseOffline(input: AnalyseInput, options: OfflineAnalyserOpti
     breakdown,
     verdict: verdictFor(score, breakdown, language),
     keyFacts: extractKeyFacts(profile.sentences, language),
-    recommendedFormat: recommendFormat(profile, freshness(profile, input.publishedAt, now)),
+    recommendedFormat: recommendFormat(profile, classifyContent(input.text, title, language), freshness(profile, input.publishedAt, now), Boolean(input.publishedAt)),
     speakingTimeSec: secondsForWords(profile.wordCount, SPEAKING_RATE_WPS[language]),
     wordCount: profile.wordCount,
     language,

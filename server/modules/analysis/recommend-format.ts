@@ -1,24 +1,24 @@
 import type { FormatId } from '../../../contracts/formats.ts';
+import type { ContentProfile } from './content-kind.ts';
+import { FORMAT_FOR_KIND } from './content-kind.ts';
 import { distinctHits } from './lexicons.ts';
 import type { TextProfile } from './text-profile.ts';
 
 /**
  * The recommended format, first rule that matches:
- * 1. listicle   - 3+ list lines, 2+ ordinal markers ("first," "во-вторых"), or a title that starts
- *                 with a count ("5 ways...", "7 причин...");
- * 2. comparison - "vs"/"против" in the title, or 3+ different comparison markers;
- * 3. hot-take   - 2+ different opinion markers ("I think", "should", "мне кажется", "пора");
- * 4. news       - fresh (freshness 65+: published within a week, or "today"/"yesterday");
- * 5. explainer  - 3+ different explanation markers ("how", "because", "потому что") and 200+ words;
- * 6. hook-story - everything else: a story told from a strong opening.
+ * 1. comparison - "vs"/"против" in the title, or 3+ different comparison markers (not in news);
+ * 2. news       - the text reads as news (content-kind.ts), unless its publish date is known and
+ *                 older than a month (freshness under 40): old news is told as a story;
+ *                 or any text that is fresh (freshness 65+);
+ * 3. hot-take   - opinion, but never on a grave subject (deaths, attacks, disasters): a story then;
+ * 4. the format of the kind: list -> listicle, explainer -> explainer, story -> hook-story.
  */
-export function recommendFormat(profile: TextProfile, freshnessScore: number): FormatId {
-  const { lower, tokens, lexicon, title, listLines, wordCount } = profile;
-  const hits = (entries: string[]) => distinctHits(lower, tokens, entries).length;
-  if (listLines >= 3 || hits(lexicon.ordinals) >= 2 || /^\s*\d{1,2}\s+\p{L}/u.test(title)) return 'listicle';
-  if (/(^|\s)(vs\.?|versus|против)(\s|$)/iu.test(title) || hits(lexicon.comparison) >= 3) return 'comparison';
-  if (hits(lexicon.opinion) >= 2) return 'hot-take';
-  if (freshnessScore >= 65) return 'news';
-  if (hits(lexicon.explainer) >= 3 && wordCount >= 200) return 'explainer';
-  return 'hook-story';
+export function recommendFormat(profile: TextProfile, content: ContentProfile, freshnessScore: number, dated: boolean): FormatId {
+  const { lower, tokens, lexicon, title } = profile;
+  const comparisons = distinctHits(lower, tokens, lexicon.comparison).length;
+  if (/(^|\s)(vs\.?|versus|против)(\s|$)/iu.test(title) || (comparisons >= 3 && content.kind !== 'news')) return 'comparison';
+  if (content.kind === 'news') return dated && freshnessScore < 40 ? 'hook-story' : 'news';
+  if (freshnessScore >= 65 && content.kind !== 'list') return 'news';
+  if (content.kind === 'opinion' && content.grave) return 'hook-story';
+  return FORMAT_FOR_KIND[content.kind];
 }

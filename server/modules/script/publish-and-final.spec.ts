@@ -4,8 +4,8 @@ import { publishMetadataSchema } from '../../../contracts/script.ts';
 import { finalScriptSchema } from '../../../contracts/step-data.ts';
 import { finalScriptFromChoices } from './final-script.ts';
 import type { SceneChoice } from './final-script.ts';
-import { writeScriptOffline } from './offline-writer.ts';
-import { draftPublishMetadata } from './publish-metadata.ts';
+import { writeScriptOffline } from '../writers/offline/write.ts';
+import { draftPublishMetadata } from '../writers/offline/publish-metadata.ts';
 
 const text =
   'Copenhagen switched on a seawater heat pump on Tuesday. The harbour pump will warm 25,000 homes. The heat pump cost 150 million euros. Critics say the harbour pump was expensive.';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicToolUse, openAiCompletion, openAiError, startFakeProvider } from '../../adapters/llm/__fixtures__/fake-provider.ts';
-import { ANALYSIS_DRAFT } from '../../adapters/llm/__fixtures__/drafts.ts';
+import { ANALYSIS_DRAFT } from './__fixtures__/drafts.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createProject, createTestApp, signUp, type TestApp } from '../../test/harness.ts';
 

@@ -1,6 +1,6 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
 import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
-import { createWriter, type WriterConfig } from '../../adapters/llm/factory.ts';
+import { createWriter, type WriterConfig } from './create-writer.ts';
 import type { Config } from '../../config.ts';
 import type { CredentialsService, ResolvedProvider } from '../credentials/credentials.service.ts';
 import { writerFailure } from './writer-errors.ts';

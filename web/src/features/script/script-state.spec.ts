@@ -1,7 +1,7 @@
 import { SPEAKING_RATE_WPS } from '../../lib/formats.ts';
 import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from '../../../../contracts/merge-patch.ts';
-import { writeScriptOffline } from '../../../../server/modules/script/offline-writer.ts';
+import { writeScriptOffline } from '../../../../server/modules/writers/offline/write.ts';
 import { LONG_ARTICLE_TEXT } from '../../../../server/modules/news/testing/stories.ts';
 import { choicePatch, choicesOf, sceneText, scriptOf, totalsOf } from './script-state.ts';
 

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { analysisResultSchema } from '../../../contracts/analysis.ts';
-import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
-import type { WriteScriptInput } from '../../../contracts/script.ts';
-import { generatedScriptSchema, publishMetadataSchema } from '../../../contracts/script.ts';
-import { ANALYSIS_DRAFT, scriptDraft, wordsOf } from './__fixtures__/drafts.ts';
-import type { FakeResponse, RecordedRequest } from './__fixtures__/fake-provider.ts';
-import { openAiCompletion, openAiError, startFakeProvider } from './__fixtures__/fake-provider.ts';
-import { createWriter } from './factory.ts';
-import { LlmError } from './llm-error.ts';
-import { scenePlan } from './llm-writer.ts';
-import { createOpenAiCompatibleTransport } from './openai-compatible.ts';
-import { requestStructured } from './structured.ts';
+import { analysisResultSchema } from '../../../../contracts/analysis.ts';
+import { SPEAKING_RATE_WPS } from '../../../../contracts/formats.ts';
+import type { WriteScriptInput } from '../../../../contracts/script.ts';
+import { generatedScriptSchema, publishMetadataSchema } from '../../../../contracts/script.ts';
+import { ANALYSIS_DRAFT, scriptDraft, wordsOf } from '../__fixtures__/drafts.ts';
+import type { FakeResponse, RecordedRequest } from '../../../adapters/llm/__fixtures__/fake-provider.ts';
+import { openAiCompletion, openAiError, startFakeProvider } from '../../../adapters/llm/__fixtures__/fake-provider.ts';
+import { createWriter } from '../create-writer.ts';
+import { LlmError } from '../../../adapters/llm/llm-error.ts';
+import { scenePlan } from '../scene-budget.ts';
+import { createOpenAiCompatibleTransport } from '../../../adapters/llm/openai-compatible.ts';
+import { requestStructured } from '../../../adapters/llm/structured.ts';
 import { analysisDraftSchema } from './llm-schemas.ts';
 
 const input: WriteScriptInput = {
@@ -125,6 +125,38 @@ describe('OpenAI-compatible writer: malformed output', () => {
     const targetWords = Math.round(input.targetSec * SPEAKING_RATE_WPS.en);
     expect(fake?.requests[1]?.body.messages[3].content).toContain(`must be about ${targetWords} words`);
     expect(Math.abs(script.totalWords - targetWords) / targetWords).toBeLessThanOrEqual(0.15);
+  });
+
+  it('names every failure (language, length, scene count) when it asks again, and gives up after the retry', async () => {
+    const plan = scenePlan(input);
+    const wrong = { scenes: scriptDraft(plan, 3, 'ru').scenes.slice(0, 2) };
+    const writer = await writerAnswering(() => content(wrong));
+    const error = await llmError(writer.writeScript(input));
+    expect(error.code).toBe('INVALID_OUTPUT');
+    expect(error.message).toMatch(/written in English/);
+    expect(fake?.requests).toHaveLength(2);
+    const correction = fake?.requests[1]?.body.messages[3].content as string;
+    expect(correction).toContain('written in English');
+    expect(correction).toMatch(/must be about \d+ words/);
+    expect(correction).toContain(`exactly ${plan.length} scenes`);
+  });
+
+  it('accepts a corrected scene count on the retry', async () => {
+    const plan = scenePlan(input);
+    const writer = await writerAnswering((_r, n) => content(n === 0 ? { scenes: [...scriptDraft(plan).scenes, ...scriptDraft(plan).scenes.slice(1, 2)] } : scriptDraft(plan)));
+    const script = await writer.writeScript(input);
+    expect(fake?.requests).toHaveLength(2);
+    expect(script.scenes).toHaveLength(plan.length);
+  });
+
+  it('asks for facts first, and for a sober close on a grave subject', async () => {
+    const grave: WriteScriptInput = { ...input, text: 'Gunmen killed 19 people at a museum in Tunis on Wednesday. At least 44 were wounded, officials said.', title: 'Museum attack kills 19' };
+    const writer = await writerAnswering(() => content(scriptDraft(scenePlan(grave))));
+    await writer.writeScript(grave);
+    const prompt = fake?.requests[0]?.body.messages[1].content as string;
+    expect(prompt).toContain('Facts first');
+    expect(prompt).toContain('sober close');
+    expect(prompt).not.toContain('invites a comment');
   });
 
   it('reports a refusal', async () => {

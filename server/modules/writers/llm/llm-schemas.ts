@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { analysisBreakdownSchema } from '../../../contracts/analysis.ts';
-import { formatSchema } from '../../../contracts/formats.ts';
-import { sceneRoleSchema, variantStyleSchema } from '../../../contracts/script.ts';
+import { analysisBreakdownSchema } from '../../../../contracts/analysis.ts';
+import { formatSchema } from '../../../../contracts/formats.ts';
+import { sceneRoleSchema, variantStyleSchema } from '../../../../contracts/script.ts';
 
 /*
  * What the model is asked for. The server adds what it can compute itself (ids, word counts,

@@ -1,7 +1,7 @@
-import type { FormatId, Language } from '../../../contracts/formats.ts';
-import type { PublishMetadata, PublishMetadataInput } from '../../../contracts/script.ts';
-import { splitSentences, words } from '../analysis/text-units.ts';
-import { PATTERNS } from './patterns.ts';
+import type { FormatId, Language } from '../../../../contracts/formats.ts';
+import type { PublishMetadata, PublishMetadataInput } from '../../../../contracts/script.ts';
+import { splitSentences, words } from '../../analysis/text-units.ts';
+import { PHRASES } from './phrases.ts';
 
 const FORMAT_TAGS: Record<Language, Record<FormatId, string>> = {
   en: { news: '#news', 'hook-story': '#story', explainer: '#explained', listicle: '#tips', comparison: '#comparison', 'hot-take': '#opinion' },
@@ -24,27 +24,16 @@ const STOP: Record<Language, Set<string>> = {
   ru: new Set('который которая которые когда где почему потому чтобы этот эта это эти тоже также только очень более можно нужно было были будет будут есть если даже уже ещё него неё них'.split(' ')),
 };
 
-/** Words the writer's own patterns use ("matters", "комментариях") are not topics. */
-function patternWords(language: Language): Set<string> {
-  const p = PATTERNS[language];
-  const texts = [
-    ...Object.values(p.bodyQuestion).flat(),
-    ...p.bodyBold,
-    ...p.bodyNumber,
-    ...p.ordinals,
-    ...Object.values(p.cta.question).flat(),
-    ...Object.values(p.cta.bold).flat(),
-    ...p.cta.plain,
-    ...Object.values(p.formatExpansions).flat(),
-    ...Object.values(p.expansions).flat().map((make) => make('')),
-    ...Object.values(p.hook).flat().map((make) => make('', '')),
-  ];
+/** Words of the writer's own closes and ordinals ("follow", "комментариях") are not topics. */
+function phraseWords(language: Language): Set<string> {
+  const p = PHRASES[language];
+  const texts = [...p.close.sober, ...Object.values(p.close.byFormat).flat().map((c) => c.text), ...p.ordinals];
   return new Set(texts.flatMap((t) => words(t).map((w) => w.toLowerCase())));
 }
 
 /** The script's most repeated content words, title words counting double. */
 function keywordTags(text: string, title: string, language: Language): string[] {
-  const excluded = patternWords(language);
+  const excluded = phraseWords(language);
   const titleWords = new Set(words(title).map((w) => w.toLowerCase()));
   const counts = new Map<string, number>();
   for (const word of words(`${title} ${text}`)) {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { WriteScriptInput } from '../../../contracts/script.ts';
-import { generatedScriptSchema } from '../../../contracts/script.ts';
-import { extractArticle } from '../sources/extract-article.ts';
-import { writeScriptOffline } from './offline-writer.ts';
-import { regenerateSceneOffline } from './regenerate-scene.ts';
-import { ScriptError } from './script-error.ts';
+import type { WriteScriptInput } from '../../../../contracts/script.ts';
+import { generatedScriptSchema } from '../../../../contracts/script.ts';
+import { extractArticle } from '../../sources/extract-article.ts';
+import { writeScriptOffline } from './write.ts';
+import { regenerateSceneOffline } from './regenerate.ts';
+import { ScriptError } from '../../script/script-error.ts';
 
-const en = extractArticle(readFileSync(new URL('../sources/__fixtures__/en-news-cluttered.html', import.meta.url), 'utf8'));
+const en = extractArticle(readFileSync(new URL('../../sources/__fixtures__/en-news-cluttered.html', import.meta.url), 'utf8'));
 const articleInput: WriteScriptInput = { text: en.text, title: en.title, language: 'en', format: 'explainer', targetSec: 50 };
 const ideaInput: WriteScriptInput = { text: 'Почему кошки спят по 16 часов в сутки', language: 'ru', format: 'hook-story', targetSec: 35 };
 

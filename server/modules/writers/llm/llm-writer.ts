@@ -1,81 +1,19 @@
-import type { AnalysisResult } from '../../../contracts/analysis.ts';
-import { analysisResultSchema } from '../../../contracts/analysis.ts';
-import { SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
-import type { Language } from '../../../contracts/formats.ts';
-import type { GeneratedScene, GeneratedScript, PublishMetadata, ScriptVariant, WriteScriptInput } from '../../../contracts/script.ts';
-import { generatedScriptSchema, publishMetadataSchema } from '../../../contracts/script.ts';
-import type { Writer, WriterKind } from '../../../contracts/writer.ts';
-import { countWords, secondsForWords } from '../../modules/analysis/text-units.ts';
-import { bodySceneCount, splitEvenly } from '../../modules/script/body-content.ts';
-import { ctaTargetWords, hookTargetWords } from '../../modules/script/offline-writer.ts';
-import { detectLanguage } from '../../modules/sources/language.ts';
-import { LlmError } from './llm-error.ts';
-import type { ScriptDraft } from './llm-schemas.ts';
+import type { AnalysisResult } from '../../../../contracts/analysis.ts';
+import { analysisResultSchema } from '../../../../contracts/analysis.ts';
+import { SPEAKING_RATE_WPS } from '../../../../contracts/formats.ts';
+import type { GeneratedScript, PublishMetadata } from '../../../../contracts/script.ts';
+import { generatedScriptSchema, publishMetadataSchema } from '../../../../contracts/script.ts';
+import type { Writer, WriterKind } from '../../../../contracts/writer.ts';
+import { LlmError } from '../../../adapters/llm/llm-error.ts';
+import { requestStructured } from '../../../adapters/llm/structured.ts';
+import type { ChatTransport } from '../../../adapters/llm/transport.ts';
+import { classifyContent } from '../../analysis/content-kind.ts';
+import { countWords, secondsForWords } from '../../analysis/text-units.ts';
+import { detectLanguage } from '../../sources/language.ts';
+import { scenePlan } from '../scene-budget.ts';
 import { analysisDraftSchema, metadataDraftSchema, sceneVariantsDraftSchema, scriptDraftSchema } from './llm-schemas.ts';
-import type { ScenePlan } from './prompts.ts';
 import { analysisPrompt, metadataPrompt, regeneratePrompt, scriptPrompt, SYSTEM_PROMPT } from './prompts.ts';
-import { requestStructured } from './structured.ts';
-import type { ChatTransport } from './transport.ts';
-
-const LENGTH_TOLERANCE = 0.15;
-
-interface VariantDraft {
-  style: ScriptVariant['style'];
-  text: string;
-  score: number;
-}
-
-function toVariants(sceneId: string, drafts: VariantDraft[], language: Language, firstIndex = 1): ScriptVariant[] {
-  const seen = new Set<string>();
-  return drafts
-    .map((d) => ({ ...d, text: d.text.replace(/\s+/g, ' ').trim() }))
-    .filter((d) => d.text && !seen.has(d.text) && seen.add(d.text))
-    .sort((a, b) => b.score - a.score)
-    .map((d, i) => {
-      const words = countWords(d.text);
-      return { id: `${sceneId}-v${firstIndex + i}`, style: d.style, text: d.text, words, seconds: secondsForWords(words, SPEAKING_RATE_WPS[language]), score: d.score };
-    });
-}
-
-export function scenePlan(input: WriteScriptInput): ScenePlan[] {
-  const total = Math.round(input.targetSec * SPEAKING_RATE_WPS[input.language]);
-  const hook = hookTargetWords(total);
-  const cta = ctaTargetWords(total);
-  const body = Math.max(6, total - hook - cta);
-  const bodies = splitEvenly(body, bodySceneCount(input.format, body)).map((words) => ({ role: 'body' as const, words }));
-  return [{ role: 'hook', words: hook }, ...bodies, { role: 'cta', words: cta }];
-}
-
-/** The draft as a contract script: roles fixed to hook...cta, ids assigned, words and seconds counted. */
-function toScript(draft: ScriptDraft, input: WriteScriptInput, plan: ScenePlan[], kind: WriterKind): GeneratedScript {
-  const last = draft.scenes.length - 1;
-  const scenes: GeneratedScene[] = draft.scenes.map((scene, i) => {
-    const id = `s${i + 1}`;
-    const role = i === 0 ? 'hook' : i === last ? 'cta' : 'body';
-    const planned = plan[Math.min(i, plan.length - 1)]?.words ?? 10;
-    return { id, role, targetWords: role === 'cta' ? (plan.at(-1)?.words ?? planned) : planned, variants: toVariants(id, scene.variants, input.language) };
-  });
-  const totalWords = scenes.reduce((sum, s) => sum + (s.variants[0]?.words ?? 0), 0);
-  const script = {
-    language: input.language,
-    format: input.format,
-    targetSec: input.targetSec,
-    title: input.title?.trim() || (scenes[0]?.variants[0]?.text ?? ''),
-    scenes,
-    totalWords,
-    totalSeconds: secondsForWords(totalWords, SPEAKING_RATE_WPS[input.language]),
-    writer: kind,
-  };
-  const checked = generatedScriptSchema.safeParse(script);
-  if (!checked.success) throw new LlmError('INVALID_OUTPUT', `the model's script is unusable: ${checked.error.issues[0]?.path.join('.')}: ${checked.error.issues[0]?.message}`);
-  return checked.data;
-}
-
-function lengthProblem(script: GeneratedScript): string | null {
-  const target = script.targetSec * SPEAKING_RATE_WPS[script.language];
-  if (Math.abs(script.totalWords - target) <= target * LENGTH_TOLERANCE) return null;
-  return `the best variants total ${script.totalWords} words, but the script must be about ${Math.round(target)} words (±15%); make the scenes ${script.totalWords > target ? 'shorter' : 'longer'}`;
-}
+import { scriptFromDraft, scriptProblems, toVariants } from './script-draft.ts';
 
 function cleanHashtag(tag: string): string {
   return `#${tag.replace(/^#+/, '').replace(/[^\p{L}\p{N}_]/gu, '')}`;
@@ -105,23 +43,27 @@ export function createLlmWriter(transport: ChatTransport, options: { now?: () =>
 
     async writeScript(input, callOptions) {
       const plan = scenePlan(input);
+      const content = classifyContent(input.text, input.title ?? '', input.language);
       let script: GeneratedScript | null = null;
+      // Language, length and scene count are checked before anything is saved: a bad answer is sent
+      // back once with its failures named, a second bad answer is an INVALID_OUTPUT error.
       await requestStructured({
         transport,
         schema: scriptDraftSchema,
         name: 'video_script',
         description: 'A short-video script: scenes with styled, scored variants.',
         system: SYSTEM_PROMPT,
-        user: scriptPrompt(input, plan),
+        user: scriptPrompt(input, plan, content),
         signal: callOptions?.signal,
         check: (draft) => {
           try {
-            script = toScript(draft, input, plan, kind);
+            script = scriptFromDraft(draft, input, plan, kind);
           } catch (error) {
             script = null;
             return { hard: (error as Error).message };
           }
-          return lengthProblem(script);
+          const problems = scriptProblems(script, plan, detectLanguage);
+          return problems.length === 0 ? null : { hard: problems.join('; ') };
         },
       });
       if (!script) throw new LlmError('INVALID_OUTPUT', 'the model returned no script');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Writer } from '../../../contracts/writer.ts';
-import { createAnthropicTransport } from './anthropic.ts';
-import { LlmError } from './llm-error.ts';
-import { createLlmWriter } from './llm-writer.ts';
-import { createOfflineWriter } from './offline.ts';
-import { createOpenAiCompatibleTransport } from './openai-compatible.ts';
+import { createAnthropicTransport } from '../../adapters/llm/anthropic.ts';
+import { LlmError } from '../../adapters/llm/llm-error.ts';
+import { createOpenAiCompatibleTransport } from '../../adapters/llm/openai-compatible.ts';
+import { createLlmWriter } from './llm/llm-writer.ts';
+import { createOfflineWriter } from './offline-writer.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 

@@ -1,9 +1,11 @@
-import type { AnalyseInput } from '../../../contracts/analysis.ts';
-import { BREAKDOWN_KEYS } from '../../../contracts/analysis.ts';
-import type { FormatId, Language } from '../../../contracts/formats.ts';
-import { FORMAT_IDS, SPEAKING_RATE_WPS } from '../../../contracts/formats.ts';
-import type { GeneratedScript, PublishMetadataInput, WriteScriptInput } from '../../../contracts/script.ts';
-import { VARIANT_STYLES } from '../../../contracts/script.ts';
+import type { AnalyseInput } from '../../../../contracts/analysis.ts';
+import { BREAKDOWN_KEYS } from '../../../../contracts/analysis.ts';
+import type { FormatId, Language } from '../../../../contracts/formats.ts';
+import { FORMAT_IDS, SPEAKING_RATE_WPS } from '../../../../contracts/formats.ts';
+import type { GeneratedScript, PublishMetadataInput, WriteScriptInput } from '../../../../contracts/script.ts';
+import { VARIANT_STYLES } from '../../../../contracts/script.ts';
+import type { ContentProfile } from '../../analysis/content-kind.ts';
+import type { ScenePlan } from '../scene-budget.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Russian' };
 const MAX_SOURCE_CHARS = 12_000;
@@ -38,23 +40,26 @@ export function analysisPrompt(input: AnalyseInput, language: Language, today: s
     .join('\n\n');
 }
 
-export interface ScenePlan {
-  role: 'hook' | 'body' | 'cta';
-  words: number;
-}
-
 export function planDescription(plan: readonly ScenePlan[]): string {
   return plan.map((scene, i) => `${i + 1}. ${scene.role}, about ${scene.words} words`).join('\n');
 }
 
-export function scriptPrompt(input: WriteScriptInput, plan: readonly ScenePlan[]): string {
+/** A bare idea (a line or two) has no facts of its own to tell. */
+const isIdea = (input: WriteScriptInput) => input.sourceType === 'idea' || input.text.trim().split(/\s+/).length < 40;
+
+export function scriptPrompt(input: WriteScriptInput, plan: readonly ScenePlan[], content: Pick<ContentProfile, 'grave'>): string {
   const totalWords = Math.round(input.targetSec * SPEAKING_RATE_WPS[input.language]);
   return [
     `Write a ${input.targetSec}-second script in ${LANGUAGE_NAMES[input.language]}, format: ${FORMAT_NOTES[input.format]}.`,
-    `It is read aloud at ${SPEAKING_RATE_WPS[input.language]} words per second, so the best variant of every scene together must total about ${totalWords} words (within 10%).`,
-    `Scenes, in this order:\n${planDescription(plan)}`,
-    `For every scene give 3 or 4 variants, each in a different style (${VARIANT_STYLES.join(', ')}: "question" opens with a question, "bold" with a bold claim, "number" leads with a figure from the source, "plain" says it plainly), and score each 0-100 for how well it works. Only use a "number" variant when the source has a figure for it.`,
-    'Body scenes carry the facts of the source, in a logical order. The call to action invites a comment, a follow or a share. No hashtags, no stage directions, no emojis.',
+    `It is read aloud at ${SPEAKING_RATE_WPS[input.language]} words per second, so the best variant of every scene together must total about ${totalWords} words (within 10%). Exactly ${plan.length} scenes, in this order:\n${planDescription(plan)}`,
+    'Facts first: the hook is a complete sentence a narrator would say that carries the main fact (for news: who, what, where, how many); body scenes carry the facts in a logical order, one idea per scene. Every sentence is complete; no headlines pasted into templates, no photo captions, bylines or datelines.',
+    `For every scene give 3 or 4 variants, each a different phrasing or selection, labelled with the style it really has (${VARIANT_STYLES.join(', ')}: "question" opens with a question, "bold" with a short strong claim, "number" leads with a figure from the source, "plain" says it plainly), scored 0-100. Only label a variant "number" when it opens with a figure from the source.`,
+    content.grave
+      ? 'The subject is grave (deaths, violence, disaster or illness): a sober tone, no jokes, no hot takes, no questions to the audience and no engagement bait such as "tell me in the comments"; the last scene is a sober close.'
+      : 'The last scene is a call to action that fits the format (a follow, a share or a question to the audience). No hashtags, no stage directions, no emojis.',
+    isIdea(input)
+      ? 'The source is only an idea: build the script on well-established facts you are sure of, and never invent figures, names, quotes or events.'
+      : 'Use only facts from the source.',
     input.title ? `Source title: ${input.title}` : '',
     `Source:\n"""\n${source(input.text)}\n"""`,
   ]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatedScriptSchema } from '../../../contracts/script.ts';
-import { createWriter } from './factory.ts';
-import { LlmError } from './llm-error.ts';
+import { createWriter } from './create-writer.ts';
+import { LlmError } from '../../adapters/llm/llm-error.ts';
 
 describe('createWriter', () => {
   it('builds the offline writer, which really writes', async () => {

@@ -1,8 +1,8 @@
 import type { Writer } from '../../../contracts/writer.ts';
-import { analyseOffline } from '../../modules/analysis/offline-analyser.ts';
-import { writeScriptOffline } from '../../modules/script/offline-writer.ts';
-import { draftPublishMetadata } from '../../modules/script/publish-metadata.ts';
-import { regenerateSceneOffline } from '../../modules/script/regenerate-scene.ts';
+import { analyseOffline } from '../analysis/offline-analyser.ts';
+import { draftPublishMetadata } from './offline/publish-metadata.ts';
+import { regenerateSceneOffline } from './offline/regenerate.ts';
+import { writeScriptOffline } from './offline/write.ts';
 
 /** The built-in writer: deterministic, rule-based, no network, no key. */
 export function createOfflineWriter(options: { now?: () => Date } = {}): Writer {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { analysisResultSchema } from '../../../contracts/analysis.ts';
-import type { WriteScriptInput } from '../../../contracts/script.ts';
-import { generatedScriptSchema } from '../../../contracts/script.ts';
-import { ANALYSIS_DRAFT, scriptDraft } from './__fixtures__/drafts.ts';
-import type { FakeResponse, RecordedRequest } from './__fixtures__/fake-provider.ts';
-import { anthropicError, anthropicText, anthropicToolUse, startFakeProvider } from './__fixtures__/fake-provider.ts';
-import { createWriter } from './factory.ts';
-import { LlmError } from './llm-error.ts';
-import { scenePlan } from './llm-writer.ts';
+import { analysisResultSchema } from '../../../../contracts/analysis.ts';
+import type { WriteScriptInput } from '../../../../contracts/script.ts';
+import { generatedScriptSchema } from '../../../../contracts/script.ts';
+import { ANALYSIS_DRAFT, scriptDraft } from '../__fixtures__/drafts.ts';
+import type { FakeResponse, RecordedRequest } from '../../../adapters/llm/__fixtures__/fake-provider.ts';
+import { anthropicError, anthropicText, anthropicToolUse, startFakeProvider } from '../../../adapters/llm/__fixtures__/fake-provider.ts';
+import { createWriter } from '../create-writer.ts';
+import { LlmError } from '../../../adapters/llm/llm-error.ts';
+import { scenePlan } from '../scene-budget.ts';
 
 const input: WriteScriptInput = {
   text: 'В Петрозаводске открылась круглосуточная библиотека. Читальный зал рассчитан на 120 мест. На ремонт потратили 48 миллионов рублей.',
@@ -39,7 +39,7 @@ async function llmError(promise: Promise<unknown>): Promise<LlmError> {
 
 describe('Anthropic writer: wire format', () => {
   it('POSTs /v1/messages with a forced tool and returns a validated script', async () => {
-    const writer = await writerAnswering(() => ({ status: 200, body: anthropicToolUse('video_script', scriptDraft(scenePlan(input))) }));
+    const writer = await writerAnswering(() => ({ status: 200, body: anthropicToolUse('video_script', scriptDraft(scenePlan(input), 1, 'ru')) }));
     const script = await writer.writeScript(input);
     const [request] = fake?.requests ?? [];
     expect(request?.method).toBe('POST');
