@@ -6,7 +6,8 @@ import type { TextProfile } from './text-profile.ts';
 
 /**
  * The recommended format, first rule that matches:
- * 1. comparison - "vs"/"против" in the title, or 3+ different comparison markers (not in news);
+ * 1. comparison - "vs"/"против" in the title, or 3+ different comparison markers in a short text
+ *                 (long texts use "than" and "better" in passing);
  * 2. news       - the text reads as news (content-kind.ts), unless its publish date is known and
  *                 older than a month (freshness under 40): old news is told as a story;
  *                 or any text that is fresh (freshness 65+);
@@ -14,9 +15,9 @@ import type { TextProfile } from './text-profile.ts';
  * 4. the format of the kind: list -> listicle, explainer -> explainer, story -> hook-story.
  */
 export function recommendFormat(profile: TextProfile, content: ContentProfile, freshnessScore: number, dated: boolean): FormatId {
-  const { lower, tokens, lexicon, title } = profile;
+  const { lower, tokens, lexicon, title, wordCount } = profile;
   const comparisons = distinctHits(lower, tokens, lexicon.comparison).length;
-  if (/(^|\s)(vs\.?|versus|против)(\s|$)/iu.test(title) || (comparisons >= 3 && content.kind !== 'news')) return 'comparison';
+  if (/(^|\s)(vs\.?|versus|против)(\s|$)/iu.test(title) || (comparisons >= 3 && wordCount < 300 && content.kind !== 'news')) return 'comparison';
   if (content.kind === 'news') return dated && freshnessScore < 40 ? 'hook-story' : 'news';
   if (freshnessScore >= 65 && content.kind !== 'list') return 'news';
   if (content.kind === 'opinion' && content.grave) return 'hook-story';

@@ -100,6 +100,9 @@ export const textPipelineEn = {
 
   'script.none': 'There is no script yet. It is written from the text of stage 2, scene by scene, with several variants per scene.',
   'script.write': 'Write the script',
+  'script.fillInTitle': 'Places to fill in',
+  'script.fillInBody': 'An idea alone has no facts to tell, so the offline writer used your words and marked places in [brackets] for facts, figures and quotes. Replace them with your own, or connect an LLM to get a full draft.',
+  'script.connectLlm': 'Connect an LLM',
   'script.writing': 'Writing the script…',
   'script.jobQueued': 'waiting for a worker',
   'script.jobFailed': 'The script could not be written',

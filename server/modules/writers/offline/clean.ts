@@ -30,7 +30,7 @@ const TIMESTAMP = /^\s*(\d{1,2}\/\d{1,2}\/\d{2,4}\s+)?\d{1,2}:\d{2}\s*(am|pm)?\s
 
 /** "CAIRO —", "WASHINGTON (Reuters) -", "LONDON, March 18 (AP) —", "МОСКВА, 12 марта. /ТАСС/." */
 const DATELINE =
-  /^\s*(\p{Lu}[\p{Lu}\s.'’-]{2,40}|\p{Lu}\p{Ll}+(\s\p{Lu}\p{Ll}+)?\s?(\([^)]{2,30}\)))(,\s*[\p{L}\s.,0-9]{3,30})?\s*(\([^)]{2,30}\)|\/[^/]{2,20}\/)?\s*[—–-]{1,2}\s+|^\s*\p{Lu}[\p{Lu}-]{2,30},\s*\d{1,2}\s\p{Ll}+\.?\s*\/[^/]{2,20}\/\.?\s*/u;
+  /^\s*(\p{Lu}[\p{Lu}\s.'’-]{2,40}|\p{Lu}\p{Ll}+(\s\p{Lu}\p{Ll}+)?\s?(\([^)]{2,30}\)))(,\s*[\p{L}\s.,0-9]{3,30})?\s*(\([^)]{2,30}\)|\/[^/]{2,20}\/)?\s*[—–-]{1,2}\s+|^\s*\p{Lu}[\p{Lu}-]{2,30},\s*\d{1,2}\s\p{Ll}+\.\s*(\/[^/]{2,30}\/\.?\s*)?/u;
 
 export function isFurnitureLine(line: string): boolean {
   const text = line.trim();

@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from '../../../../contracts/merge-patch.ts';
 import { writeScriptOffline } from '../../../../server/modules/writers/offline/write.ts';
 import { LONG_ARTICLE_TEXT } from '../../../../server/modules/news/testing/stories.ts';
-import { choicePatch, choicesOf, sceneText, scriptOf, totalsOf } from './script-state.ts';
+import { choicePatch, choicesOf, hasPlaceholders, sceneText, scriptOf, totalsOf } from './script-state.ts';
 
 const script = writeScriptOffline({ text: LONG_ARTICLE_TEXT, title: 'Tram vote', language: 'en', format: 'hook-story', targetSec: 40 });
 
 describe('stage-3 constructor state', () => {
+  it('tells an idea script with places to fill in from an article script', () => {
+    expect(hasPlaceholders(script)).toBe(false);
+    expect(hasPlaceholders(writeScriptOffline({ text: 'why cities should plant more trees', language: 'en', format: 'explainer', targetSec: 40 }))).toBe(true);
+  });
+
   it('reads the stored script and refuses data that is not one', () => {
     expect(scriptOf({ generatedVariants: script })?.scenes).toHaveLength(script.scenes.length);
     expect(scriptOf({ finalScript: { scenes: [{ id: '1', text: 'x' }] } })).toBeNull();

@@ -20,6 +20,11 @@ export function scriptOf(data: Record<string, unknown> | undefined): GeneratedSc
   return scenesOk ? (script as unknown as GeneratedScript) : null;
 }
 
+/** The offline writer marks places for the author to fill in with "[add a fact: ...]" when it had only an idea. */
+export function hasPlaceholders(script: GeneratedScript): boolean {
+  return script.scenes.some((scene) => scene.variants.some((v) => /\[[^\]]+\]/u.test(v.text)));
+}
+
 /** Choices as stored: `choices` wins, `selectedVariants` fills in scenes picked without it. */
 export function choicesOf(data: Record<string, unknown> | undefined): Choices {
   const choices: Choices = {};

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
@@ -11,7 +11,7 @@ import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { useChoices } from '../hooks/useChoices.ts';
 import { isFinished, useJobEvents } from '../../../lib/job-events.ts';
 import { useGenerateScript, useLatestScriptJob, useRefreshAfterJob, useSaveFinalScript } from '../hooks/useScript.ts';
-import { scriptOf, totalsOf } from '../script-state.ts';
+import { hasPlaceholders, scriptOf, totalsOf } from '../script-state.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { ScriptHistory } from './ScriptHistory.tsx';
@@ -79,6 +79,11 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
       {script && totals && (
         <>
           <ScriptTotalsBar script={script} totals={totals} saving={saving} />
+          {script.writer === 'offline' && hasPlaceholders(script) && (
+            <Notice tone="info" testId="fill-in-hint" title={t('script.fillInTitle')} actions={<Link to={paths.providers}>{t('script.connectLlm')}</Link>}>
+              {t('script.fillInBody')}
+            </Notice>
+          )}
           <div className="scenes">
             {script.scenes.map((scene) => (
               <SceneCard
