@@ -123,8 +123,15 @@ export function compressSentence(sentence: string, language: Language, maxWords:
   return text;
 }
 
-/** Compression is pure and the same sentences are tried at the same limits many times per script. */
+/**
+ * Compression is pure and the same sentences are tried at the same limits many times while one
+ * script is fitted; the memo is cleared per script (forgetCompressions) so timings stay honest.
+ */
 const memo = new Map<string, string>();
+
+export function forgetCompressions(): void {
+  memo.clear();
+}
 
 function compressUncached(sentence: string, language: Language, maxWords: number): string {
   let text = tidySentence(sentence, language);

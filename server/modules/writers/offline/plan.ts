@@ -33,8 +33,11 @@ export interface ScriptPlan {
 function hookSentence(pool: readonly Sentence[], format: FormatId, grave: boolean): Sentence | undefined {
   const lead = pool.find((s) => s.role === 'lead');
   if (format === 'news' || grave || format === 'explainer' || format === 'listicle') return lead ?? [...pool].sort(byWeight)[0];
+  // Stories open on the lead too, unless a sentence of the first paragraphs clearly carries more.
   const early = pool.filter((s) => s.paragraph <= 2 && !s.dependent && !s.text.endsWith('?'));
-  return [...early].sort(byWeight)[0] ?? lead ?? pool[0];
+  const strongest = [...early].sort(byWeight)[0];
+  if (lead && !lead.dependent && (!strongest || strongest.weight - lead.weight < 15)) return lead;
+  return strongest ?? lead ?? pool[0];
 }
 
 export function compressed(sentence: Sentence, language: Language, maxWords: number): Sentence {

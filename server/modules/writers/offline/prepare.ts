@@ -6,6 +6,7 @@ import { secondsForWords } from '../../analysis/text-units.ts';
 import { targetWordsFor } from '../scene-budget.ts';
 import type { CleanSource } from './clean.ts';
 import { cleanSource } from './clean.ts';
+import { forgetCompressions } from './compress.ts';
 import type { Sentence } from './sentences.ts';
 import { readSentences } from './sentences.ts';
 
@@ -19,6 +20,7 @@ export interface Prepared {
 
 /** Passes 1 and 2: clean text, the kind of content, sentences with roles. */
 export function prepare(input: WriteScriptInput): Prepared {
+  forgetCompressions();
   const source = cleanSource(input.text, input.title ?? '', input.language);
   const content = classifyContent(source.paragraphs.join('\n\n'), source.title, input.language);
   return { input, source, content, pool: readSentences(source), targetWords: targetWordsFor(input.targetSec, input.language) };

@@ -30,8 +30,8 @@ const STOPWORDS: Record<Language, Set<string>> = {
 };
 
 const DEPENDENT_START: Record<Language, RegExp> = {
-  en: /^["“]?(it|this|that|they|these|those|he|she|there|his|her|their|its|such|both|the other|another|which)\b/i,
-  ru: /^["«]?(он|она|оно|они|это|этот|эта|эти|там|тогда|такой|такая|его|её|их|оба|обе)(?![\p{L}])/iu,
+  en: /^["“]?((it|this|that|they|these|those|he|she|there|his|her|their|its|such|both|the other|another|which|then|so|thus|instead|still)\b|[^,]{0,25},\s*(though,\s*|however,\s*)?(it|this|they|he|she|that)\b)/i,
+  ru: /^["«]?((он|она|оно|они|это|этот|эта|эти|там|тогда|такой|такая|его|её|их|оба|обе|поэтому|затем|потом)(?![\p{L}])|[^,]{0,25},\s*(он|она|они|это)(?![\p{L}]))/iu,
 };
 
 const NUMBER_PHRASE =
