@@ -46,12 +46,12 @@ export function authorSentences(text: string, language: Language): string[] {
 const SLOT_ORDER: Slot[] = ['fact', 'number', 'example', 'quote', 'argument', 'counter', 'step', 'story'];
 
 /** Three places to fill in for one scene; regenerated ones (offset > 0) pair the slot with another. */
-function placeholders(language: Language, slot: Slot, offset: number): Candidate[] {
+function placeholders(language: Language, slot: Slot, rotation: number, regenerated: boolean): Candidate[] {
   const fill = PHRASES[language].fill;
   return [0, 1, 2].map((k) => {
-    const first = pick(fill[slot], offset + k);
-    const second = offset === 0 ? '' : ` ${pick(fill[pick(SLOT_ORDER.filter((s) => s !== slot), offset + k)], offset)}`;
-    return { style: 'plain' as const, text: `${first}${second}`, planned: k === 0 && offset === 0 };
+    const first = pick(fill[slot], rotation + k);
+    const second = regenerated ? ` ${pick(fill[pick(SLOT_ORDER.filter((s) => s !== slot), rotation + k)], rotation)}` : '';
+    return { style: 'plain' as const, text: `${first}${second}`, planned: k === 0 && !regenerated };
   });
 }
 
@@ -69,8 +69,8 @@ export function ideaScenes(prepared: Prepared, offset: number): GeneratedScene[]
     { style: 'number', text: `${pick(fill.number, offset)} ${hookText}` },
   ];
   const bodies: Candidate[][] = [
-    ...rest.map((sentence) => [{ style: styleOf(sentence), text: sentence, planned: offset === 0 }, ...placeholders(language, 'fact', offset + 1)]),
-    ...SLOTS[format].slice(0, Math.max(1, 3 - rest.length)).map((slot, i) => placeholders(language, slot, offset + i)),
+    ...rest.map((sentence) => [{ style: styleOf(sentence), text: sentence, planned: offset === 0 }, ...placeholders(language, 'fact', offset + 1, offset > 0).map((c) => ({ ...c, planned: false }))]),
+    ...SLOTS[format].slice(0, Math.max(1, 3 - rest.length)).map((slot, i) => placeholders(language, slot, offset + i, offset > 0)),
   ];
   const close = closeCandidates({ language, format, grave: content.grave }, offset);
   const perBody = Math.max(8, Math.round((targetWords - hookTargetWords(targetWords) - closeTargetWords(targetWords)) / bodies.length));
