@@ -44,6 +44,9 @@ test('idea → script → a variant in every scene → continue; a reload and a 
 
   await expect(stageHeading(page, 'Script')).toBeVisible();
   await waitForScript(page);
+  // An idea alone: the offline writer marks places to fill in and points to the providers page.
+  await expect(page.getByTestId('fill-in-hint')).toContainText('Places to fill in');
+  await expect(page.getByTestId('fill-in-hint').getByRole('link', { name: 'Connect an LLM' })).toHaveAttribute('href', '/settings/providers');
   const count = await scenes(page).count();
   expect(count).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole('button', { name: 'Continue with this script →' })).toBeDisabled();

@@ -69,7 +69,7 @@ export function ideaScenes(prepared: Prepared, offset: number): GeneratedScene[]
     { style: 'number', text: `${pick(fill.number, offset)} ${hookText}` },
   ];
   const bodies: Candidate[][] = [
-    ...rest.map((sentence) => [{ style: styleOf(sentence), text: sentence, planned: offset === 0 }, ...placeholders(language, 'fact', offset + 1, offset > 0).map((c) => ({ ...c, planned: false }))]),
+    ...rest.slice(0, 4).map((sentence) => [{ style: styleOf(sentence), text: sentence, planned: offset === 0 }, ...placeholders(language, 'fact', offset + 1, offset > 0).map((c) => ({ ...c, planned: false }))]),
     ...SLOTS[format].slice(0, Math.max(1, 3 - rest.length)).map((slot, i) => placeholders(language, slot, offset + i, offset > 0)),
   ];
   const close = closeCandidates({ language, format, grave: content.grave }, offset);

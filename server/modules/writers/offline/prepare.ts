@@ -26,10 +26,13 @@ export function prepare(input: WriteScriptInput): Prepared {
   return { input, source, content, pool: readSentences(source), targetWords: targetWordsFor(input.targetSec, input.language) };
 }
 
-/** Too little source to build scenes from: a sentence or two, or under 40 words. */
+/**
+ * Too little source to build scenes from: a sentence or two, or under 40 words. An "idea" the
+ * author wrote out at length is written from like any text.
+ */
 export function isBareIdea(prepared: Prepared): boolean {
   const words = prepared.pool.reduce((sum, s) => sum + s.words, 0);
-  return prepared.input.sourceType === 'idea' || prepared.pool.length < 3 || words < 40;
+  return prepared.pool.length < 3 || words < 40;
 }
 
 export const bestTotal = (scenes: readonly GeneratedScene[]) => scenes.reduce((sum, s) => sum + (s.variants[0]?.words ?? 0), 0);
