@@ -84,7 +84,7 @@ export function toSpeech(text: string, language: Language): SpeechText {
   const starts: number[] = [];
   let spoken = '';
   for (const piece of spokenPieces) {
-    if (spoken) spoken += ' ';
+    if (spoken && piece) spoken += ' ';
     starts.push(spoken.length);
     spoken += piece;
   }

@@ -115,3 +115,11 @@ describe('Russian speech normalisation', () => {
     expect(toSpeech(written, 'ru').spoken).toBe(spoken);
   });
 });
+
+describe('Russian numbers grouped with plain spaces', () => {
+  it('says "5 000 руб." as one number and maps both groups to it', () => {
+    const speech = toSpeech('по 5 000 руб. в месяц', 'ru');
+    expect(speech.spoken).toBe('по пять тысяч рублей в месяц');
+    expect(speech.spans.map((s) => [s.word, s.to - s.from])).toEqual([['по', 1], ['5', 2], ['000', 0], ['руб.', 1], ['в', 1], ['месяц', 1]]);
+  });
+});

@@ -202,6 +202,16 @@ const RULES: Rule[] = [
     return `от ${numberWords(match[1]!, 'gen', gender, false)} до ${numberWords(match[2]!, 'gen', gender, true)}`;
   },
   (core, context) => {
+    // "5 000" written with a plain space: the first group says the whole number, the rest nothing.
+    if (/^\d{3}(?:,\d+)?$/.test(core) && /^\d{1,3}$/.test(prevCore(context))) return '';
+    if (!/^\d{1,3}$/.test(core) || !/^\d{3}(?:,\d+)?$/.test(nextCore(context))) return null;
+    let whole = core;
+    for (let i = context.index + 1; /^\d{3}(?:,\d+)?$/.test(context.cores[i] ?? ''); i++) whole += context.cores[i];
+    const after = context.cores[context.index + whole.replace(/,\d+$/, '').length / 3] ?? '';
+    const grouped = { ...context, cores: context.cores.map((c, i) => (i === context.index ? whole : i === context.index + 1 ? after : c)) };
+    return speakRussian({ ...grouped, core: whole });
+  },
+  (core, context) => {
     if (!IS_NUMBER.test(core)) return null;
     const value = valueOf(core);
     const preposition = lower(prevCore(context));
