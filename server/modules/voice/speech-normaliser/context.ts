@@ -22,8 +22,17 @@ export function nearby(context: TokenContext, span: number): string[] {
   return context.cores.slice(Math.max(0, context.index - span), context.index + span + 1).map((c) => c.toLowerCase());
 }
 
-/** Speaks one token, or returns null to leave it as written. */
-export type TokenSpeaker = (context: TokenContext) => string | null;
+/** One reading rule: the token said in words, or null when the rule does not apply. */
+export type SpeechRule = (core: string, context: TokenContext) => string | null;
+
+/** What the first rule that applies says; null leaves the token as written. */
+export function firstSaid(rules: SpeechRule[], context: TokenContext): string | null {
+  for (const rule of rules) {
+    const said = rule(context.core, context);
+    if (said !== null) return said;
+  }
+  return null;
+}
 
 /** Reads a string of Roman numerals; null when it is not a well-formed one. */
 export function romanValue(text: string): number | null {

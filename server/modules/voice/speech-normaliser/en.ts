@@ -1,4 +1,4 @@
-import { nearby, nextCore, prevCore, romanValue, speakUrl, URL_PATTERN, type TokenContext } from './context.ts';
+import { firstSaid, nearby, nextCore, prevCore, romanValue, speakUrl, URL_PATTERN, type SpeechRule, type TokenContext } from './context.ts';
 import { cardinal, decade, fraction, numberWords, ordinal, year } from './en-numbers.ts';
 import { ABBREVIATIONS, ACRONYM_WORDS, CENTS, CURRENCY, CURRENCY_CODES, MONTHS, NINE_ELEVEN_CUES, ROMAN_CARDINAL_CUES, SCALE_WORDS, SYMBOLS, UNITS, YEAR_CUES } from './en-tables.ts';
 
@@ -52,9 +52,7 @@ function letters(text: string): string {
   return text.replace(/\./g, '').split('').join(' ');
 }
 
-type Rule = (core: string, context: TokenContext) => string | null;
-
-const RULES: Rule[] = [
+const RULES: SpeechRule[] = [
   (core) => (URL_PATTERN.test(core) ? speakUrl(core, { dot: 'dot', slash: 'slash', at: 'at' }) : null),
   (core, context) => {
     const match = new RegExp(String.raw`^(US\$|[$£€¥₽₹])(${NUMBER})(k|K|m|M|mn|bn|b|B|tn)?$`).exec(core);
@@ -162,11 +160,7 @@ const RULES: Rule[] = [
 ];
 
 export function speakEnglish(context: TokenContext): string | null {
-  for (const rule of RULES) {
-    const spoken = rule(context.core, context);
-    if (spoken !== null) return spoken;
-  }
-  return null;
+  return firstSaid(RULES, context);
 }
 
 export function isEnglishAbbreviation(core: string): boolean {

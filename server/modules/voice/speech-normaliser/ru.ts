@@ -1,4 +1,4 @@
-import { nextCore, prevCore, romanValue, speakUrl, URL_PATTERN, type TokenContext } from './context.ts';
+import { firstSaid, nextCore, prevCore, romanValue, speakUrl, URL_PATTERN, type SpeechRule, type TokenContext } from './context.ts';
 import { type Agreement, cardinal, type Case, counted, ordinal } from './ru-numbers.ts';
 import { ABBREVIATIONS, ACRONYM_WORDS, COUNTED_ABBREVIATIONS, LETTER_NAMES, MONTHS_GENITIVE, NOUNS, PREPOSITION_CASE } from './ru-tables.ts';
 import { countedAbbreviation, genderOf, numberCase, numberWords, ordinalFromName, valueOf, yearNoun, yearNounCase } from './ru-agreement.ts';
@@ -16,9 +16,7 @@ const CENTURY_NOUN = /^(?:век|века|веку|веком|веке|веко�
 
 const capitalise = (words: string) => words.replace(/(^|\s)(\p{L})/gu, (_, s: string, l: string) => s + l.toUpperCase());
 
-type Rule = (core: string, context: TokenContext) => string | null;
-
-const RULES: Rule[] = [
+const RULES: SpeechRule[] = [
   (core) => (URL_PATTERN.test(core) ? speakUrl(core, { dot: 'точка', slash: 'слэш', at: 'собака' }) : null),
   (core, context) => {
     // A year or a century before "год"/"век" and their abbreviations, ranges included: "в 2019–2021 годах".
@@ -172,11 +170,7 @@ const RULES: Rule[] = [
 ];
 
 export function speakRussian(context: TokenContext): string | null {
-  for (const rule of RULES) {
-    const spoken = rule(context.core, context);
-    if (spoken !== null) return spoken;
-  }
-  return null;
+  return firstSaid(RULES, context);
 }
 
 export function isRussianAbbreviation(core: string): boolean {
