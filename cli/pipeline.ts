@@ -72,7 +72,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     ...(input.body.url ? { url: input.body.url } : {}),
     text: article.text,
     ...(input.fileName ? { fileName: input.fileName } : {}),
-    content: { title: article.title, text: article.text, byline: article.byline, images: article.images.slice(0, 100), leadImage: article.leadImage, publishedAt: article.publishedAt, siteName: article.siteName, url: article.url },
+    content: { title: article.title, text: article.text, byline: article.byline, images: article.images.slice(0, 100), imageDetails: article.imageDetails.slice(0, 100), dateline: article.dateline, leadImage: article.leadImage, publishedAt: article.publishedAt, siteName: article.siteName, url: article.url },
     format,
     language,
     ...(options.durationSec ? { targetDurationSec: options.durationSec } : {}),

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
 
+/**
+ * An image of the article with what the page says about it. The storyboard downloads `url`;
+ * `position` is the index (in `text`'s paragraphs) of the paragraph the image sits before, or
+ * null for an image outside the body (the page's lead image).
+ */
+export const articleImageSchema = z.object({
+  url: z.string().max(2048),
+  alt: z.string().max(1000).nullable(),
+  caption: z.string().max(2000).nullable(),
+  credit: z.string().max(500).nullable(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  position: z.number().int().min(0).nullable(),
+});
+export type ArticleImage = z.infer<typeof articleImageSchema>;
+
 /** An imported article: the material stage 2 starts from. */
 export const articleSchema = z.object({
   title: z.string(),
@@ -12,6 +28,10 @@ export const articleSchema = z.object({
   leadImage: z.string().nullable(),
   /** Absolute URLs of the images inside the article body, in order, without duplicates. */
   images: z.array(z.string()),
+  /** The same images (lead image first when the page names one) with alt, caption, credit, size and position. */
+  imageDetails: z.array(articleImageSchema),
+  /** The place of a news dateline ("CAIRO — ...") taken off the first paragraph, or null. */
+  dateline: z.string().nullable(),
   language: languageSchema,
   /** ISO 8601, or null when the page does not say. */
   publishedAt: z.string().nullable(),
@@ -70,6 +90,8 @@ export const sourceContentSchema = z.object({
   text: z.string().trim().min(1, 'the text is empty').max(200_000),
   byline: z.string().max(500).nullable().optional(),
   images: z.array(z.string().max(2048)).max(100).optional(),
+  imageDetails: z.array(articleImageSchema).max(100).optional(),
+  dateline: z.string().max(200).nullable().optional(),
   leadImage: z.string().max(2048).nullable().optional(),
   publishedAt: z.string().max(40).nullable().optional(),
   siteName: z.string().max(300).nullable().optional(),

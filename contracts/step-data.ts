@@ -49,6 +49,7 @@ export const stage2Schema = z.looseObject({
   title: z.string().max(500).optional(),
   text: z.string().optional(),
   url: z.string().max(2048).optional(),
+  /** Article images: `url` always; alt, caption, credit, width, height and position when the page gave them (articleImageSchema). */
   images: z.array(z.looseObject({ url: z.string() })).optional(),
   analysis: analysisSchema.optional(),
 });

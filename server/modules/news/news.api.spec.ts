@@ -93,7 +93,9 @@ describe.each(DATABASE_KINDS)('news list on %s', (kind) => {
     expect(steps[0]!.data.format).toBe((steps[1]!.data.analysis as { recommendedFormat: string }).recommendedFormat);
     expect(steps[1]!.data).toMatchObject({ title: velopark.title, language: 'ru', analysis: { language: 'ru' } });
     expect(steps[1]!.data.text).toContain('420 миллионов рублей');
-    expect((steps[1]!.data.images as { url: string }[]).length).toBeGreaterThan(0);
+    const images = steps[1]!.data.images as Array<Record<string, unknown>>;
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(Object.keys(image).sort()).toEqual(['alt', 'caption', 'credit', 'height', 'position', 'url', 'width']);
 
     const chosen = await t.app.inject({ method: 'POST', url: `/api/news/${velopark.id}/project`, headers: { cookie }, payload: { format: 'news', targetDurationSec: 15 } });
     const chosenSteps = (await t.app.inject({ method: 'GET', url: `/api/projects/${chosen.json().id}/steps`, headers: { cookie } })).json() as Step[];

@@ -1,11 +1,15 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { ArticleImage } from '../../../contracts/sources.ts';
 import { countWords } from '../analysis/text-units.ts';
 import type { Article } from './article.ts';
 import { SourceImportError } from './article.ts';
-import { collectImages, htmlToParagraphs } from './html-to-text.ts';
+import { cleanTitle } from './article-title.ts';
+import { beforeEndOfStory, cleanByline, isFurniture, takeDateline, tidyParagraph } from './furniture-text.ts';
+import { readBody, type Block, type BodyImage } from './html-to-text.ts';
 import { detectLanguage } from './language.ts';
 import { absoluteUrl, readPageMetadata } from './page-metadata.ts';
+import { removeFurniture } from './page-furniture.ts';
 
 export interface ExtractOptions {
   /** The page's URL: resolves relative image links and is returned as `url`. */
@@ -14,26 +18,9 @@ export interface ExtractOptions {
 
 const MIN_ARTICLE_CHARS = 80;
 const POSTED_LINE = /^(posted|published|updated|by|опубликовано|обновлено|автор|текст)(?![\p{L}])/iu;
-const AD_CONTAINER = /(^|[\s_-])(ad|ads|adv|advert|advertisement|adsbygoogle|banner|promo|sponsored|reklama|rek)([\s_-]|$)/i;
-const CLUTTER = 'nav, footer, aside, form, iframe, [role="navigation"], [role="complementary"], [aria-hidden="true"]';
 
-/** Removes ad containers and page chrome Readability's heuristics can miss (e.g. class "adv-inline"). */
-function removeClutter(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll(CLUTTER))) element.remove();
-  for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (AD_CONTAINER.test(names) && element.tagName.toLowerCase() !== 'body') element.remove();
-  }
-}
-
-/** "Headline — Site", "Site | Headline": the headline without the site name. */
-function withoutSiteName(title: string, siteName: string | null): string {
-  if (!siteName) return title;
-  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title
-    .replace(new RegExp(`\\s+[|\\-–—·:»/]\\s+${escaped}\\s*$`, 'iu'), '')
-    .replace(new RegExp(`^\\s*${escaped}\\s+[|\\-–—·:»/]\\s+`, 'iu'), '')
-    .trim();
+function normalWords(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function sameText(a: string, b: string | null): boolean {
@@ -41,17 +28,29 @@ function sameText(a: string, b: string | null): boolean {
   return b !== null && norm(a) === norm(b);
 }
 
-/** Drops leading blocks that repeat the headline or the byline (reader mode keeps them in the body). */
-function withoutHeaderEcho(paragraphs: string[], title: string, byline: string | null): string[] {
-  const rest = [...paragraphs];
-  while (rest.length > 0) {
-    const first = rest[0] ?? '';
-    const bylineEcho = byline !== null && first.length < 200 && first.toLowerCase().includes(byline.toLowerCase());
-    const postedLine = first.length < 100 && POSTED_LINE.test(first);
-    if (sameText(first, title) || sameText(first, byline) || bylineEcho || postedLine) rest.shift();
-    else break;
-  }
-  return rest;
+/** Whether a block repeats the headline or the byline (reader mode keeps them in the body). */
+function isHeaderEcho(block: Block, title: string, byline: string | null): boolean {
+  const text = block.text;
+  const bylineEcho = byline !== null && text.length < 200 && text.toLowerCase().includes(byline.toLowerCase());
+  const titleEcho = block.kind === 'heading' && normalWords(title).includes(normalWords(text));
+  return sameText(text, title) || titleEcho || bylineEcho || (text.length < 100 && POSTED_LINE.test(text));
+}
+
+/** The story's paragraphs, and each kept block's index, so images can point at paragraphs. */
+function storyParagraphs(blocks: Block[], title: string, byline: string | null, captions: Set<string>): Array<{ text: string; blockIndex: number }> {
+  const kept = beforeEndOfStory(blocks)
+    .map((block, blockIndex) => ({ block: { ...block, text: tidyParagraph(block.text) }, blockIndex }))
+    .filter(({ block }) => block.text && !captions.has(block.text) && !isFurniture(block) && !isHeaderEcho(block, title, byline));
+  // A heading before the first paragraph is the page's kicker or dek, unless it reads as the lead sentence.
+  while (kept.length > 1 && kept[0]!.block.kind === 'heading' && !/[.!?…]["”»’']?$/u.test(kept[0]!.block.text)) kept.shift();
+  return kept.map(({ block, blockIndex }) => ({ text: block.text, blockIndex }));
+}
+
+function positioned(images: BodyImage[], paragraphs: Array<{ blockIndex: number }>): ArticleImage[] {
+  return images.map(({ blockIndex, ...image }) => {
+    const next = paragraphs.findIndex((p) => p.blockIndex >= blockIndex);
+    return { ...image, position: next >= 0 ? next : Math.max(0, paragraphs.length - 1) };
+  });
 }
 
 function baseHref(document: Document, pageUrl: string | null): string | null {
@@ -61,37 +60,44 @@ function baseHref(document: Document, pageUrl: string | null): string | null {
 
 /**
  * Extracts the article from an HTML page with Mozilla Readability (the Firefox reader-mode engine)
- * running on a linkedom DOM, plus page metadata for date, author and images.
+ * running on a linkedom DOM, plus page metadata for date, author and images. The text is the
+ * story's paragraphs only; captions, credits, bylines and the dateline go to metadata.
  */
 export function extractArticle(html: string, options: ExtractOptions = {}): Article {
   if (!html.trim()) throw new SourceImportError('EMPTY_INPUT', 'the HTML is empty');
   const pageUrl = options.url ?? null;
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const dom = document as unknown as Document;
   const base = baseHref(dom, pageUrl);
   const metadata = readPageMetadata(dom, base);
-  removeClutter(dom);
-  const parsed = new Readability(dom, { charThreshold: 200 }).parse();
+  const headings = Array.from(dom.querySelectorAll('h1')).map((h) => h.textContent ?? '');
+  const furniture = removeFurniture(dom);
+  const parsed = dom.documentElement ? new Readability(dom, { charThreshold: 200 }).parse() : null;
   if (!parsed?.content || (parsed.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) {
     throw new SourceImportError('NO_ARTICLE', 'no article text was found on the page (it may be a home page, a paywall or a script-only page)');
   }
 
   const siteName = metadata.siteName ?? parsed.siteName ?? hostOf(pageUrl);
-  const title = withoutSiteName((metadata.title ?? parsed.title ?? '').trim(), siteName);
-  const byline = cleanByline(parsed.byline ?? metadata.byline);
-  const paragraphs = withoutHeaderEcho(htmlToParagraphs(parsed.content), title, byline);
+  const byline = cleanByline(furniture.byline) ?? cleanByline(metadata.byline) ?? cleanByline(parsed.byline);
+  const title = cleanTitle(metadata.title ?? parsed.title ?? '', { siteName, byline, host: hostOf(pageUrl), headings });
+  const body = readBody(parsed.content, base);
+  const kept = storyParagraphs(body.blocks, title, byline, furniture.captions);
+  const { text: lead, place } = takeDateline(kept[0]?.text ?? '');
+  const paragraphs = kept.map((p, i) => (i === 0 ? lead : p.text));
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) {
     throw new SourceImportError('NO_ARTICLE', 'the page has too little text to be an article');
   }
   const text = paragraphs.join('\n\n');
-  const images = collectImages(parsed.content, base);
+  const imageDetails = withLeadImage(positioned(body.images, kept), metadata.leadImage);
   return {
     title: title || paragraphs[0]?.slice(0, 120) || '',
     byline,
     text,
-    lead: paragraphs[0] ?? '',
-    leadImage: metadata.leadImage ?? images[0] ?? null,
-    images,
+    lead,
+    leadImage: metadata.leadImage ?? imageDetails[0]?.url ?? null,
+    images: body.images.map((image) => image.url),
+    imageDetails,
+    dateline: place,
     language: detectLanguage(`${title}\n${text}`),
     publishedAt: metadata.publishedAt ?? normalise(parsed.publishedTime),
     siteName,
@@ -100,9 +106,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   };
 }
 
-function cleanByline(byline: string | null | undefined): string | null {
-  const cleaned = (byline ?? '').replace(/^(by|автор:?|текст:?)\s+/i, '').replace(/\s+/g, ' ').trim();
-  return cleaned || null;
+function withLeadImage(images: ArticleImage[], leadImage: string | null): ArticleImage[] {
+  if (!leadImage || images.some((image) => image.url === leadImage)) return images;
+  return [{ url: leadImage, alt: null, caption: null, credit: null, width: null, height: null, position: null }, ...images];
 }
 
 function normalise(date: string | null | undefined): string | null {

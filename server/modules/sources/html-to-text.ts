@@ -1,8 +1,21 @@
 import { parseHTML } from 'linkedom';
+import type { ArticleImage } from '../../../contracts/sources.ts';
+import { splitCredit } from './furniture-text.ts';
 import { absoluteUrl } from './page-metadata.ts';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th';
 const SKIPPED = 'figcaption, script, style, noscript, button, form, svg';
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'cell';
+
+/** One leaf block of reader-mode HTML. */
+export interface Block {
+  text: string;
+  kind: BlockKind;
+}
+
+/** An image found in the body, before paragraph filtering: `position` counts blocks. */
+export type BodyImage = Omit<ArticleImage, 'position'> & { blockIndex: number };
 
 function parseFragment(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
@@ -12,14 +25,40 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The readable text of reader-mode HTML: one string per block, leaf blocks only, in order. */
-export function htmlToParagraphs(html: string): string[] {
+function kindOf(element: Element): BlockKind {
+  const tag = element.tagName.toLowerCase();
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'item';
+  if (tag === 'td' || tag === 'th') return 'cell';
+  return 'paragraph';
+}
+
+/** The readable blocks of reader-mode HTML (leaf blocks only, in order) and the images between them. */
+export function readBody(html: string, baseUrl: string | null): { blocks: Block[]; images: BodyImage[] } {
   const document = parseFragment(html);
+  const images = new Map<Element, BodyImage>();
+  const blocks: Block[] = [];
+  for (const image of Array.from(document.querySelectorAll('img'))) {
+    const details = imageDetails(image, baseUrl);
+    if (details) images.set(image, details);
+  }
   for (const element of Array.from(document.querySelectorAll(SKIPPED))) element.remove();
-  const blocks = Array.from(document.querySelectorAll(BLOCKS)).filter((element) => !element.querySelector(BLOCKS));
-  const paragraphs = blocks.map((element) => clean(element.textContent ?? '')).filter((text) => /[\p{L}\p{N}]/u.test(text));
-  if (paragraphs.length > 0) return paragraphs;
-  return (document.body?.textContent ?? '').split(/\n+/).map(clean).filter(Boolean);
+  for (const element of Array.from(document.querySelectorAll(`${BLOCKS}, img`))) {
+    if (element.tagName.toLowerCase() === 'img') {
+      const image = images.get(element);
+      if (image) image.blockIndex = blocks.length;
+      continue;
+    }
+    if (element.querySelector(BLOCKS)) continue;
+    const text = clean(element.textContent ?? '');
+    if (/[\p{L}\p{N}]/u.test(text)) blocks.push({ text, kind: kindOf(element) });
+  }
+  if (blocks.length === 0) {
+    for (const line of (document.body?.textContent ?? '').split(/\n+/).map(clean).filter(Boolean)) blocks.push({ text: line, kind: 'paragraph' });
+  }
+  const unique = new Map<string, BodyImage>();
+  for (const image of images.values()) if (!unique.has(image.url)) unique.set(image.url, image);
+  return { blocks, images: [...unique.values()] };
 }
 
 function largestFromSrcset(srcset: string | null): string | null {
@@ -33,28 +72,42 @@ function largestFromSrcset(srcset: string | null): string | null {
   return candidates[0]?.url ?? null;
 }
 
-function isTiny(image: Element): boolean {
-  const width = Number(image.getAttribute('width'));
-  const height = Number(image.getAttribute('height'));
-  return (width > 0 && width <= 2) || (height > 0 && height <= 2);
+function dimension(image: Element, name: 'width' | 'height'): number | null {
+  const value = Number(image.getAttribute(name));
+  return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-/** Absolute URLs of the images in reader-mode HTML, lazy-loading attributes and srcset included. */
-export function collectImages(html: string, baseUrl: string | null): string[] {
-  const document = parseFragment(html);
-  const found: string[] = [];
-  for (const image of Array.from(document.querySelectorAll('img'))) {
-    if (isTiny(image)) continue;
-    const candidates = [
-      largestFromSrcset(image.getAttribute('srcset')),
-      image.getAttribute('data-src'),
-      image.getAttribute('data-lazy-src'),
-      image.getAttribute('data-original'),
-      largestFromSrcset(image.getAttribute('data-srcset')),
-      image.getAttribute('src'),
-    ];
-    const url = candidates.map((c) => absoluteUrl(c, baseUrl)).find((c): c is string => Boolean(c));
-    if (url && !found.includes(url)) found.push(url);
-  }
-  return found;
+function imageUrl(image: Element, baseUrl: string | null): string | null {
+  const candidates = [
+    largestFromSrcset(image.getAttribute('srcset')),
+    image.getAttribute('data-src'),
+    image.getAttribute('data-lazy-src'),
+    image.getAttribute('data-original'),
+    largestFromSrcset(image.getAttribute('data-srcset')),
+    image.getAttribute('src'),
+  ];
+  return candidates.map((c) => absoluteUrl(c, baseUrl)).find((c): c is string => Boolean(c)) ?? null;
+}
+
+function imageDetails(image: Element, baseUrl: string | null): BodyImage | null {
+  const width = dimension(image, 'width');
+  const height = dimension(image, 'height');
+  if ((width !== null && width <= 2) || (height !== null && height <= 2)) return null;
+  const url = imageUrl(image, baseUrl);
+  if (!url) return null;
+  const figcaption = image.closest('figure')?.querySelector('figcaption');
+  const creditElement = figcaption?.querySelector('[class*="credit"], [class*="copyright"], small, cite');
+  const ownCredit = clean(creditElement?.textContent ?? '') || image.getAttribute('data-rf-credit');
+  creditElement?.remove();
+  const written = clean(figcaption?.textContent ?? '') || image.getAttribute('data-rf-caption') || '';
+  const { caption, credit } = splitCredit(written);
+  return {
+    url,
+    alt: clean(image.getAttribute('alt') ?? '') || null,
+    caption: caption || null,
+    credit: clean(ownCredit ?? '') || credit || null,
+    width,
+    height,
+    blockIndex: 0,
+  };
 }

@@ -105,6 +105,8 @@ export function articleFromPlainText(source: string, options: PlainTextOptions =
     lead: paragraphs[0] ?? '',
     leadImage: markdown.images[0] ?? null,
     images: markdown.images,
+    imageDetails: markdown.images.map((url) => ({ url, alt: null, caption: null, credit: null, width: null, height: null, position: null })),
+    dateline: null,
     language: detectLanguage(`${title}\n${text}`),
     publishedAt: null,
     siteName: null,

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../../../contracts/analysis.ts';
 import { FORMATS, type FormatId, type Language } from '../../../contracts/formats.ts';
 import type { Project } from '../../../contracts/projects.ts';
-import type { ApplySourceBody, SourceContent } from '../../../contracts/sources.ts';
+import type { ApplySourceBody, ArticleImage, SourceContent } from '../../../contracts/sources.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Clock } from '../../adapters/clock.ts';
 import { AppError } from '../../http/errors.ts';
@@ -121,12 +121,12 @@ export class ProjectSourceService {
     };
     await this.steps.upsert(user, project.id, { stepNumber: 1, data: source, completedAt: this.clock.now().toISOString() });
     if (content && analysis) {
-      const images = [...new Set([content.leadImage, ...(content.images ?? [])].filter((u): u is string => Boolean(u)))];
       const data = {
         title: content.title,
         text: content.text,
         ...(content.url ? { url: content.url } : {}),
-        images: images.map((url) => ({ url })),
+        images: stepImages(content),
+        ...(content.dateline ? { dateline: content.dateline } : {}),
         byline: content.byline ?? null,
         siteName: content.siteName ?? null,
         publishedAt: content.publishedAt ?? null,
@@ -138,4 +138,11 @@ export class ProjectSourceService {
       if (DEFAULT_TITLE.test(project.title) && content.title.trim()) await this.projects.rename(user, project.id, content.title.trim().slice(0, 200));
     }
   }
+}
+
+/** Step 2's images: the lead image first, each with what the page said about it when known. */
+function stepImages(content: Content): ArticleImage[] {
+  const details = new Map((content.imageDetails ?? []).map((image) => [image.url, image]));
+  const urls = [...new Set([content.leadImage, ...details.keys(), ...(content.images ?? [])].filter((u): u is string => Boolean(u)))];
+  return urls.map((url) => details.get(url) ?? { url, alt: null, caption: null, credit: null, width: null, height: null, position: null });
 }

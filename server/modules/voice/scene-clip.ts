@@ -1,11 +1,14 @@
 import type { Language } from '../../../contracts/formats.ts';
+import type { WordTiming } from '../../../contracts/step-data.ts';
 import { decodeToPcm, TRACK_SAMPLE_RATE } from '../../adapters/ffmpeg/audio.ts';
 import { TtsError } from '../../adapters/tts/errors.ts';
 import type { SynthesisResult, TtsProvider } from '../../adapters/tts/types.ts';
 import { type Clip, type ClipCache, clipKey } from './clip-cache.ts';
 import type { Semaphore } from './limit.ts';
 import { trimSilence } from './pcm.ts';
-import { PHRASE_GAP_SEC, splitPhrases, type Phrase } from './phrases.ts';
+import { PHRASE_GAP_SEC, type Phrase } from './phrases.ts';
+import { foldTimings, toSpeech, type SpeechText } from './speech-normaliser/index.ts';
+import { spokenPhrases, type SpokenPhrase } from './spoken-phrases.ts';
 import { distributeWords, tidyWordTimings, wordsFromAlignment } from './word-timing.ts';
 import { splitWords } from './words.ts';
 
@@ -61,24 +64,39 @@ async function synthesizeTrimmed(context: SceneClipContext, text: string, sceneI
   });
 }
 
+/**
+ * Caption words timed from the spoken words' times: each written word spans the spoken words it
+ * became ("2019" → "twenty nineteen"). Falls back to spreading the written words over the speech
+ * when the timings do not match the spoken words one to one.
+ */
+function writtenTimings(speech: SpeechText, spokenTimings: WordTiming[], language: Language): WordTiming[] {
+  const folded = foldTimings(speech, spokenTimings);
+  if (folded) return folded;
+  if (spokenTimings.length === 0) return [];
+  const written = speech.spans.map((span) => span.word);
+  return distributeWords(written, spokenTimings[0]!.start, Math.max(...spokenTimings.map((w) => w.end)), language);
+}
+
 /** The whole scene in one request; word times from the provider's alignment (or estimated if it sent none). */
-async function alignedSceneClip(context: SceneClipContext, text: string, sceneId: string): Promise<Clip> {
-  const { samples, leadSec, result } = await synthesizeTrimmed(context, text, sceneId);
+async function alignedSceneClip(context: SceneClipContext, speech: SpeechText, sceneId: string): Promise<Clip> {
+  const { language } = context.voice;
+  const { samples, leadSec, result } = await synthesizeTrimmed(context, speech.spoken, sceneId);
   const durationSec = samples.length / TRACK_SAMPLE_RATE;
-  const raw = result.alignment
-    ? wordsFromAlignment(text, result.alignment, context.voice.language)
-    : distributeWords(splitWords(text).map((w) => w.text), leadSec, leadSec + durationSec, context.voice.language);
-  const words = tidyWordTimings(raw, floorMs(durationSec), -leadSec);
+  const spoken = result.alignment
+    ? wordsFromAlignment(speech.spoken, result.alignment, language)
+    : distributeWords(splitWords(speech.spoken).map((w) => w.text), leadSec, leadSec + durationSec, language);
+  const words = tidyWordTimings(writtenTimings(speech, spoken, language), floorMs(durationSec), -leadSec);
   return { samples, sampleRate: TRACK_SAMPLE_RATE, words, timingSource: result.alignment ? 'alignment' : 'estimate' };
 }
 
-async function phraseClip(context: SceneClipContext, phrase: Phrase, sceneId: string): Promise<Clip> {
-  const key = keyOf(context.voice, 'phrase', phrase.text);
+async function phraseClip(context: SceneClipContext, { phrase, speech }: SpokenPhrase, sceneId: string): Promise<Clip> {
+  const key = keyOf(context.voice, 'phrase', `${speech.spoken}\n${phrase.text}`);
   const cached = await context.cache.get(key);
   if (cached) return cached;
-  const { samples } = await synthesizeTrimmed(context, phrase.text, sceneId);
+  const { samples } = await synthesizeTrimmed(context, speech.spoken, sceneId);
   const durationSec = samples.length / TRACK_SAMPLE_RATE;
-  const words = distributeWords(phrase.words.map((w) => w.text), 0, floorMs(durationSec), context.voice.language);
+  const spoken = distributeWords(splitWords(speech.spoken).map((w) => w.text), 0, floorMs(durationSec), context.voice.language);
+  const words = writtenTimings(speech, spoken, context.voice.language);
   const clip: Clip = { samples, sampleRate: TRACK_SAMPLE_RATE, words, timingSource: 'phrases' };
   await context.cache.put(key, clip);
   return clip;
@@ -86,8 +104,9 @@ async function phraseClip(context: SceneClipContext, phrase: Phrase, sceneId: st
 
 /** Caption-sized phrases synthesised separately, measured, and joined with punctuation pauses. */
 async function phrasedSceneClip(context: SceneClipContext, text: string, sceneId: string): Promise<Clip> {
-  const phrases = splitPhrases(text);
-  const clips = await Promise.all(phrases.map((phrase) => phraseClip(context, phrase, sceneId)));
+  const spoken = spokenPhrases(text, context.voice.language);
+  const phrases = spoken.map((p) => p.phrase);
+  const clips = await Promise.all(spoken.map((phrase) => phraseClip(context, phrase, sceneId)));
   const gapScale = 1 / Math.max(0.5, context.voice.speed);
   const total = clips.reduce((sum, clip, i) => sum + clip.samples.length + (i < clips.length - 1 ? gapSamples(phrases[i]!, gapScale) : 0), 0);
   const samples = new Float32Array(total);
@@ -114,10 +133,12 @@ function floorMs(seconds: number): number {
 export async function sceneClip(context: SceneClipContext, scene: { id: string; text: string }): Promise<SceneClip> {
   const text = scene.text.replace(/\s+/g, ' ').trim();
   const mode = context.voice.provider.givesAlignment ? 'aligned-scene' : 'phrased-scene';
-  const key = keyOf(context.voice, `${mode}:${JSON.stringify(PHRASE_GAP_SEC)}`, text);
+  // Numbers, dates and abbreviations are written out for the voice; captions keep the written words.
+  const speech = toSpeech(text, context.voice.language);
+  const key = keyOf(context.voice, `${mode}:${JSON.stringify(PHRASE_GAP_SEC)}`, `${text}\n${speech.spoken}`);
   const cached = await context.cache.get(key);
   if (cached) return { clip: cached, key, reused: true };
-  const clip = mode === 'aligned-scene' ? await alignedSceneClip(context, text, scene.id) : await phrasedSceneClip(context, text, scene.id);
+  const clip = mode === 'aligned-scene' ? await alignedSceneClip(context, speech, scene.id) : await phrasedSceneClip(context, text, scene.id);
   await context.cache.put(key, clip);
   return { clip, key, reused: false };
 }

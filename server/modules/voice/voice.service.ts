@@ -19,6 +19,7 @@ import { runNarrationJob, voiceCacheDir, type NarrationJobResult } from './narra
 import { narrationTimingsFor } from './narration-timings.ts';
 import { OwnVoice } from './own-voice.service.ts';
 import { hasWords, readStage4, scenesToVoice, type Stage4State } from './stage4-state.ts';
+import { toSpeech } from './speech-normaliser/index.ts';
 import { PROVIDER_LABELS, type VoiceProviders } from './voice-providers.ts';
 
 const PREVIEW_TEXT = { en: 'Hello! This is how the voice of your video will sound.', ru: 'Привет! Так будет звучать голос вашего видео.' } as const;
@@ -47,7 +48,7 @@ export class VoiceService {
   /** A short sample of a voice as WAV; kept on disk so playing it again costs no provider call. */
   async preview(user: AuthContext, body: VoicePreviewBody): Promise<Buffer> {
     const provider = await this.deps.providers.providerFor(user.userId, body.provider);
-    const text = body.text ?? PREVIEW_TEXT[body.language];
+    const text = toSpeech(body.text ?? PREVIEW_TEXT[body.language], body.language).spoken;
     const request = { text, voiceId: body.voiceId, language: body.language, speed: body.speed ?? 1, pitch: body.pitch };
     const key = createHash('sha256').update(JSON.stringify([provider.fingerprint, request])).digest('hex');
     const file = join(this.deps.config.DATA_DIR, 'cache', 'voice-previews', `${key}.wav`);

@@ -67,8 +67,10 @@ export function isComplete(draft: SourceDraft): boolean {
 }
 
 function contentOf(article: Article) {
-  const { title, text, byline, images, leadImage, publishedAt, siteName, url } = article;
-  return { title, text, byline, images, leadImage, publishedAt, siteName, url };
+  const { title, text, byline, images, leadImage, publishedAt, siteName, url, dateline } = article;
+  // Older servers answer without imageDetails; the images' details are optional in the content.
+  const imageDetails = article.imageDetails?.slice(0, 100);
+  return { title, text, byline, images, leadImage, publishedAt, siteName, url, dateline, ...(imageDetails ? { imageDetails } : {}) };
 }
 
 /** The body of POST /api/projects/:id/source for the draft. */
