@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { heygenAvatarsSchema, heygenErrorMessage, heygenGenerateSchema, heygenStatusSchema, heygenUploadSchema, heygenVoicesSchema } from './heygen-schemas.ts';
 import { AvatarError } from './types.ts';
 import type { AvatarProvider, AvatarSummary, AvatarVoice, ClipStatus, CreateClipRequest } from './types.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface HeyGenOptions {
   apiKey: string;
@@ -25,7 +26,7 @@ export class HeyGenProvider implements AvatarProvider {
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: HeyGenOptions) {
-    this.fetch = options.fetch ?? fetch;
+    this.fetch = options.fetch ?? createPinnedFetch();
   }
 
   private async call<T>(

@@ -8,6 +8,7 @@ import { anthropicError, anthropicText, anthropicToolUse, startFakeProvider } fr
 import { createWriter } from './factory.ts';
 import { LlmError } from './llm-error.ts';
 import { scenePlan } from './llm-writer.ts';
+import { localFetch } from '../http/testing/local-fetch.ts';
 
 const input: WriteScriptInput = {
   text: 'В Петрозаводске открылась круглосуточная библиотека. Читальный зал рассчитан на 120 мест. На ремонт потратили 48 миллионов рублей.',
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 async function writerAnswering(respond: (request: RecordedRequest, n: number) => FakeResponse) {
   fake = await startFakeProvider(respond);
-  return createWriter({ provider: 'anthropic', apiKey: 'sk-ant-test', model: 'claude-sonnet-4-20250514', baseUrl: fake.origin });
+  return createWriter({ provider: 'anthropic', apiKey: 'sk-ant-test', model: 'claude-sonnet-4-20250514', baseUrl: fake.origin }, { fetch: localFetch(fake.origin) });
 }
 
 async function llmError(promise: Promise<unknown>): Promise<LlmError> {

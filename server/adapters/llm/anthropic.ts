@@ -2,6 +2,7 @@ import { httpError, LlmError } from './llm-error.ts';
 import { transportFailure } from './openai-compatible.ts';
 import type { ChatTransport, ConversationTurn, ModelReply, StructuredRequest } from './transport.ts';
 import { timeoutSignal } from './transport.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface AnthropicConfig {
   apiKey: string;
@@ -53,7 +54,7 @@ interface MessageBody {
  */
 export function createAnthropicTransport(config: AnthropicConfig): ChatTransport {
   const endpoint = `${(config.baseUrl ?? 'https://api.anthropic.com').replace(/\/+$/, '')}/v1/messages`;
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? createPinnedFetch();
   const provider = 'Anthropic';
   const timeoutMs = config.timeoutMs ?? 60_000;
   return {

@@ -12,6 +12,7 @@ import { scenePlan } from './llm-writer.ts';
 import { createOpenAiCompatibleTransport } from './openai-compatible.ts';
 import { requestStructured } from './structured.ts';
 import { analysisDraftSchema } from './llm-schemas.ts';
+import { localFetch } from '../http/testing/local-fetch.ts';
 
 const input: WriteScriptInput = {
   text: 'Copenhagen switched on a seawater heat pump on Tuesday. It will warm 25,000 homes. It cost 150 million euros.',
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 async function writerAnswering(respond: (request: RecordedRequest, n: number) => FakeResponse, withKey = true) {
   fake = await startFakeProvider(respond);
-  return createWriter({ provider: 'openai', baseUrl: `${fake.origin}/v1`, model: 'gpt-4o-mini', ...(withKey ? { apiKey: 'sk-test' } : {}) });
+  return createWriter({ provider: 'openai', baseUrl: `${fake.origin}/v1`, model: 'gpt-4o-mini', ...(withKey ? { apiKey: 'sk-test' } : {}) }, { fetch: localFetch(fake.origin) });
 }
 
 async function llmError(promise: Promise<unknown>): Promise<LlmError> {
@@ -154,7 +155,7 @@ describe('OpenAI-compatible writer: HTTP errors', () => {
 
   it('times out on a provider that never answers', async () => {
     fake = await startFakeProvider(() => 'hang');
-    const transport = createOpenAiCompatibleTransport({ baseUrl: `${fake.origin}/v1`, model: 'm', timeoutMs: 300 });
+    const transport = createOpenAiCompatibleTransport({ baseUrl: `${fake.origin}/v1`, model: 'm', timeoutMs: 300, fetch: localFetch(fake.origin) });
     const error = await llmError(requestStructured({ transport, schema: analysisDraftSchema, name: 'video_potential', description: 'd', system: 's', user: 'u' }));
     expect(error.code).toBe('TIMEOUT');
   });
@@ -162,7 +163,7 @@ describe('OpenAI-compatible writer: HTTP errors', () => {
   it('reports an unreachable endpoint', async () => {
     const closed = await startFakeProvider(() => 'hang');
     await closed.close();
-    const writer = createWriter({ provider: 'openai', baseUrl: `${closed.origin}/v1`, model: 'm' });
+    const writer = createWriter({ provider: 'openai', baseUrl: `${closed.origin}/v1`, model: 'm' }, { fetch: localFetch(closed.origin) });
     const error = await llmError(writer.analyse({ text: input.text }));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toContain('ECONNREFUSED');

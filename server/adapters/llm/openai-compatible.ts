@@ -1,6 +1,7 @@
 import { httpError, LlmError } from './llm-error.ts';
 import type { ChatTransport, ConversationTurn, ModelReply, StructuredRequest } from './transport.ts';
 import { timeoutSignal } from './transport.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface OpenAiCompatibleConfig {
   /** e.g. https://api.openai.com/v1, http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio). */
@@ -45,7 +46,7 @@ function errorMessage(body: unknown): string {
  */
 export function createOpenAiCompatibleTransport(config: OpenAiCompatibleConfig): ChatTransport {
   const endpoint = `${config.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? createPinnedFetch();
   const provider = `OpenAI-compatible endpoint ${config.baseUrl}`;
   return {
     provider: 'openai',

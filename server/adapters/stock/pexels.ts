@@ -6,6 +6,7 @@ import { pickPhotoUrl, pickVideoFile } from './pick-media.ts';
 import type { Frame } from './pick-media.ts';
 import { StockError } from './types.ts';
 import type { StockDownload, StockProvider, StockSearchPage, StockSearchRequest } from './types.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface PexelsOptions {
   apiKey: string;
@@ -76,7 +77,7 @@ export class PexelsProvider implements StockProvider {
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: PexelsOptions) {
-    this.fetch = options.fetch ?? fetch;
+    this.fetch = options.fetch ?? createPinnedFetch();
   }
 
   private async get<T>(path: string, params: Record<string, string | number | undefined>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {

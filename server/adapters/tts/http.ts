@@ -8,6 +8,7 @@ import {
   TtsRequestError,
   TtsServerError,
 } from './errors.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface TtsHttpOptions {
   signal?: AbortSignal;
@@ -65,7 +66,7 @@ async function attempt(provider: TtsProviderId, url: string, init: RequestInit, 
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    return await (options.fetch ?? fetch)(url, { ...init, signal });
+    return await (options.fetch ?? createPinnedFetch())(url, { ...init, signal });
   } catch (error) {
     if (options.signal?.aborted) throw new TtsCancelledError(provider);
     if (timeout.aborted) {
