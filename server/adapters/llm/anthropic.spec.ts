@@ -116,8 +116,10 @@ describe('Anthropic writer: HTTP errors', () => {
     const writer = await writerAnswering(() => ({ status, headers, body }));
     const error = await llmError(writer.writeScript(input));
     expect(error.code).toBe(code);
-    expect(error.message).toContain(body.error.type);
-    expect(error.message).toContain(body.error.message);
+    // The provider and the status, never what the provider wrote.
+    expect(error.message).toMatch(new RegExp(`^Anthropic answered HTTP ${status} \\(`));
+    expect(error.message).not.toContain(body.error.type);
+    expect(error.message).not.toContain(body.error.message);
     if (status === 429) expect(error.details.retryAfterSec).toBe(30);
   });
 });

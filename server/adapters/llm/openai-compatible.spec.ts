@@ -138,16 +138,19 @@ describe('OpenAI-compatible writer: malformed output', () => {
 
 describe('OpenAI-compatible writer: HTTP errors', () => {
   it.each([
-    [401, openAiError('Incorrect API key provided: sk-test.', 'invalid_request_error', 'invalid_api_key'), {}, 'AUTH', /Incorrect API key.*check the API key/],
-    [429, openAiError('Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '20' }, 'RATE_LIMITED', /Rate limit reached/],
-    [503, openAiError('The server is overloaded or not ready yet.', 'server_error', null), {}, 'PROVIDER_UNAVAILABLE', /overloaded/],
-    [404, openAiError('model "llama3.2" not found, try pulling it first', 'api_error', null), {}, 'BAD_REQUEST', /not found.*model name/],
-    [502, '<html><body>Bad gateway</body></html>', {}, 'PROVIDER_UNAVAILABLE', /Bad gateway/],
+    [401, openAiError('Incorrect API key provided: sk-test.', 'invalid_request_error', 'invalid_api_key'), {}, 'AUTH', /HTTP 401 \(check the API key\)$/],
+    [429, openAiError('Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '20' }, 'RATE_LIMITED', /HTTP 429 \(wait and try again/],
+    [503, openAiError('The server is overloaded or not ready yet.', 'server_error', null), {}, 'PROVIDER_UNAVAILABLE', /HTTP 503 \(the provider is down or overloaded/],
+    [404, openAiError('model "llama3.2" not found, try pulling it first', 'api_error', null), {}, 'BAD_REQUEST', /HTTP 404 \(check the model name and base URL\)$/],
+    [502, '<html><body>Bad gateway</body></html>', {}, 'PROVIDER_UNAVAILABLE', /HTTP 502 /],
   ] as const)('HTTP %i becomes a clear typed error', async (status, body, headers, code, message) => {
     const writer = await writerAnswering(() => ({ status, headers, body }));
     const error = await llmError(writer.analyse({ text: input.text }));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+    // What the provider wrote never reaches the message.
+    const written = typeof body === 'string' ? 'Bad gateway' : body.error.message;
+    expect(error.message).not.toContain(written);
     expect(error.details.status).toBe(status);
     if (status === 429) expect(error.details.retryAfterSec).toBe(20);
     expect(fake?.requests).toHaveLength(1);

@@ -104,7 +104,7 @@ describe('Pexels provider against a fake server speaking its wire format', () =>
     fake.failNext(503, { error: 'Service Unavailable' });
     await expect(pexels.search({ query: 'x', media: 'video', orientation: 'portrait', page: 1, perPage: 1 })).rejects.toMatchObject({
       kind: 'server',
-      message: 'Pexels failed (HTTP 503): Service Unavailable',
+      message: 'Pexels failed (HTTP 503); try again later',
     });
     await expect(pexels.download('photo', '999', PORTRAIT)).rejects.toMatchObject({ kind: 'not-found' });
     fake.failNext(200, { photos: 'not a list' });

@@ -62,10 +62,10 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
     expect(result.audio.subarray(0, 3).toString('latin1') === 'ID3' || result.audio[0] === 0xff).toBe(true);
   });
 
-  it('maps 401, 404, 429 and 5xx to typed errors with the provider message', async () => {
+  it('maps 401, 404, 429 and 5xx to typed errors naming the status, never the provider message', async () => {
     const wrongKey = new ElevenLabsProvider({ apiKey: 'wrong', baseUrl: fake.url, fetch: localFetch(fake.url), maxRetries: 0 });
     await expect(wrongKey.listVoices()).rejects.toThrow(TtsAuthError);
-    await expect(wrongKey.listVoices()).rejects.toThrow(/Invalid API key/);
+    await expect(wrongKey.listVoices()).rejects.toThrow(/^elevenlabs rejected the API key \(HTTP 401\): check the key in the provider settings$/);
 
     const unknownVoice = provider().synthesize({ text: 'Hi.', voiceId: 'nope', language: 'en', speed: 1 });
     await expect(unknownVoice).rejects.toThrow(TtsRequestError);
@@ -76,8 +76,12 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
     expect((limited as TtsRateLimitError).retryAfterSec).toBe(7);
     expect((limited as TtsRateLimitError).retryable).toBe(true);
 
+    expect((limited as Error).message).not.toContain('Too many requests');
+
     fake.failNext(503, { detail: 'Service Unavailable' });
     await expect(provider().listVoices()).rejects.toThrow(TtsServerError);
+    fake.failNext(503, { detail: 'Service Unavailable' });
+    await expect(provider().listVoices()).rejects.toThrow(/^elevenlabs failed \(HTTP 503\); try again later$/);
   });
 
   it('retries a 5xx and a 429 with back-off, then succeeds', async () => {

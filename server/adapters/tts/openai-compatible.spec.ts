@@ -69,7 +69,7 @@ describe('OpenAI-compatible speech provider against a fake speaking its wire for
     const request = { text: 'Hi.', voiceId: 'alloy', language: 'en', speed: 1 };
     const wrongKey = new OpenAiCompatibleProvider({ baseUrl: `${fake.url}/v1`, fetch: localFetch(fake.url), apiKey: 'sk-wrong', maxRetries: 0 });
     await expect(wrongKey.synthesize(request)).rejects.toThrow(TtsAuthError);
-    await expect(wrongKey.listVoices()).rejects.toThrow(/Incorrect API key/);
+    await expect(wrongKey.listVoices()).rejects.toThrow(/^openai rejected the API key \(HTTP 401\)/);
 
     const provider = new OpenAiCompatibleProvider({ baseUrl: `${fake.url}/v1`, fetch: localFetch(fake.url), apiKey: 'sk-test', responseFormat: 'flac', maxRetries: 0 });
     await expect(provider.synthesize(request)).rejects.toThrow(TtsRequestError);
@@ -79,7 +79,7 @@ describe('OpenAI-compatible speech provider against a fake speaking its wire for
     const limited = await ok.synthesize(request).catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(TtsRateLimitError);
     expect((limited as TtsRateLimitError).retryAfterSec).toBe(3);
-    expect((limited as Error).message).toContain('Rate limit reached');
+    expect((limited as Error).message).toBe('openai is rate limiting requests (HTTP 429); try again later');
 
     fake.failNext(503, { error: { message: 'overloaded' } });
     await expect(ok.synthesize(request)).rejects.toThrow(TtsServerError);
@@ -88,6 +88,7 @@ describe('OpenAI-compatible speech provider against a fake speaking its wire for
     const notAudio = await ok.synthesize(request).catch((e: unknown) => e);
     expect(notAudio).toBeInstanceOf(TtsError);
     expect((notAudio as TtsError).kind).toBe('bad-response');
+    expect((notAudio as TtsError).message).toBe('openai answered with application/json instead of audio');
   });
 
   it('reports an unreachable server as a retryable network error and honours cancellation', async () => {
