@@ -94,7 +94,7 @@ test('stage 6: a different visual per scene, music and caption colour; the rende
   expect(site.pexels.requests.find((r) => r.path === '/v1/search')!.query.get('orientation')).toBe('portrait');
   site.pexels.failNext(503, { error: 'Service Unavailable' });
   await row.getByRole('button', { name: `Photo by ${STOCK_PHOTO.photographer}` }).click();
-  await expect(row.getByRole('alert')).toContainText('Pexels failed (HTTP 503): Service Unavailable');
+  await expect(row.getByRole('alert')).toContainText('Pexels failed (HTTP 503); try again later');
   await expect(row.getByText('The scene keeps its current visual')).toBeVisible();
   await expect(visualLabel(page, 'stock')).toHaveText('Generated card (automatic)');
   await row.getByRole('button', { name: `Photo by ${STOCK_PHOTO.photographer}` }).click();

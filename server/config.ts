@@ -2,12 +2,29 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PROVIDERS, type ProviderId } from '../contracts/providers.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
+
+/** "all", "none" or a comma-separated list of provider ids. */
+const providerList = z.string().transform((value, ctx) => {
+  const v = value.trim().toLowerCase();
+  if (v === 'all') return PROVIDER_IDS;
+  if (v === 'none') return [];
+  const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !PROVIDER_IDS.includes(id as ProviderId));
+  if (unknown.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `unknown provider ${unknown.join(', ')}: use all, none or ids from ${PROVIDER_IDS.join(', ')}` });
+    return z.NEVER;
+  }
+  return ids as ProviderId[];
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5000),
@@ -50,6 +67,8 @@ const envSchema = z.object({
   /** HeyGen takes uploaded assets (the narration for a lip-synced clip) on its own host. */
   HEYGEN_UPLOAD_BASE_URL: httpUrl.default('https://upload.heygen.com'),
   HEYGEN_API_KEY: z.string().optional(),
+  /** Providers whose base URL a user may replace with their own server (with their own key, or none). */
+  PROVIDER_USER_URLS: providerList.default(PROVIDER_IDS),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string; DATA_DIR: string };

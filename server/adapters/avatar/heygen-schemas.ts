@@ -57,16 +57,3 @@ export const heygenStatusSchema = z.looseObject({
       .nullish(),
   }),
 });
-
-/** The message in any HeyGen error body: {error: {message}}, {error: "..."}, {message}, {msg}. */
-export function heygenErrorMessage(body: string): string {
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    const error = json.error;
-    if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-    for (const candidate of [error, json.message, json.msg]) if (typeof candidate === 'string' && candidate) return candidate;
-  } catch {
-    // not JSON
-  }
-  return body.trim().slice(0, 200) || 'no details';
-}

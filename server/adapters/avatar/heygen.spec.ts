@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../ffmpeg/run.ts';
 import { HeyGenProvider } from './heygen.ts';
 import { startFakeHeyGen } from './testing/fake-heygen.ts';
+import { localFetch } from '../http/testing/local-fetch.ts';
 
 const KEY = 'heygen-test-key';
 
@@ -24,7 +25,7 @@ describe('HeyGen provider against a fake server speaking its wire format', () =>
 
   beforeAll(async () => {
     fake = await startFakeHeyGen({ apiKey: KEY, pollsUntilDone: 2 });
-    heygen = new HeyGenProvider({ apiKey: KEY, baseUrl: fake.url, uploadBaseUrl: fake.url });
+    heygen = new HeyGenProvider({ apiKey: KEY, baseUrl: fake.url, uploadBaseUrl: fake.url, fetch: localFetch(fake.url) });
   });
   afterAll(() => fake.close());
 
@@ -81,25 +82,30 @@ describe('HeyGen provider against a fake server speaking its wire format', () =>
     });
   });
 
-  it('reports refused keys, bad parameters, v1 error codes and failed clips with their messages', async () => {
-    const wrong = new HeyGenProvider({ apiKey: 'nope', baseUrl: fake.url, uploadBaseUrl: fake.url });
+  it('reports refused keys, bad parameters and v1 error codes by status, never with HeyGen’s text, and failed clips with their reason', async () => {
+    const wrong = new HeyGenProvider({ apiKey: 'nope', baseUrl: fake.url, uploadBaseUrl: fake.url, fetch: localFetch(fake.url) });
     await expect(wrong.listAvatars()).rejects.toMatchObject({ kind: 'auth', status: 401, message: expect.stringContaining('refused the API key') });
     await expect(heygen.createClip({ avatarId: 'nobody', source: { kind: 'text', text: 'x', voiceId: 'y' }, dimension: { width: 720, height: 1280 }, background: '#000000' })).rejects.toMatchObject({
       kind: 'request',
-      message: 'HeyGen refused the request (HTTP 400): avatar nobody not found',
+      message: 'HeyGen refused the request (HTTP 400): check the avatar, voice and settings',
     });
-    await expect(heygen.uploadAudio(Buffer.from('not audio'), 'audio/mpeg')).rejects.toMatchObject({ message: expect.stringContaining('not valid audio/mpeg') });
-    await expect(heygen.clipStatus('missing')).rejects.toMatchObject({ message: expect.stringContaining('Video not found') });
+    const badUpload = (await heygen.uploadAudio(Buffer.from('not audio'), 'audio/mpeg').catch((error: Error) => error)) as Error;
+    expect(badUpload).toMatchObject({ kind: 'request', status: 400 });
+    expect(badUpload.message).not.toContain('not valid audio/mpeg');
+    const missing = (await heygen.clipStatus('missing').catch((error: Error) => error)) as Error;
+    expect(missing).toMatchObject({ kind: 'request' });
+    expect(missing.message).toMatch(/^HeyGen refused the request/);
+    expect(missing.message).not.toContain('Video not found');
 
     const failing = await startFakeHeyGen({ apiKey: KEY, pollsUntilDone: 0, failClips: 'Avatar is unavailable' });
     try {
-      const provider = new HeyGenProvider({ apiKey: KEY, baseUrl: failing.url, uploadBaseUrl: failing.url });
+      const provider = new HeyGenProvider({ apiKey: KEY, baseUrl: failing.url, uploadBaseUrl: failing.url, fetch: localFetch(failing.url) });
       const { clipId } = await provider.createClip({ avatarId: 'Tyler-incasualsuit-20220721', source: { kind: 'text', text: 'Hi there', voiceId: '2d5b0e6cf36f460aa7fc47e3eee4ba54' }, dimension: { width: 720, height: 1280 }, background: '#000000' });
       expect(await provider.clipStatus(clipId)).toMatchObject({ state: 'failed', error: 'Avatar is unavailable: Avatar rendering failed', videoUrl: null });
     } finally {
       await failing.close();
     }
-    const closed = new HeyGenProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', uploadBaseUrl: 'http://127.0.0.1:9' });
+    const closed = new HeyGenProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', uploadBaseUrl: 'http://127.0.0.1:9', fetch: localFetch('http://127.0.0.1:9') });
     await expect(closed.listVoices()).rejects.toMatchObject({ kind: 'network' });
   });
 });

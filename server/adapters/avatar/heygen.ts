@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { heygenAvatarsSchema, heygenErrorMessage, heygenGenerateSchema, heygenStatusSchema, heygenUploadSchema, heygenVoicesSchema } from './heygen-schemas.ts';
+import { heygenAvatarsSchema, heygenGenerateSchema, heygenStatusSchema, heygenUploadSchema, heygenVoicesSchema } from './heygen-schemas.ts';
 import { AvatarError } from './types.ts';
 import type { AvatarProvider, AvatarSummary, AvatarVoice, ClipStatus, CreateClipRequest } from './types.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface HeyGenOptions {
   apiKey: string;
@@ -25,7 +26,7 @@ export class HeyGenProvider implements AvatarProvider {
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: HeyGenOptions) {
-    this.fetch = options.fetch ?? fetch;
+    this.fetch = options.fetch ?? createPinnedFetch();
   }
 
   private async call<T>(
@@ -52,7 +53,7 @@ export class HeyGenProvider implements AvatarProvider {
       throw new AvatarError(`HeyGen could not be reached at ${url.origin}: ${cause}`, 'network');
     }
     const body = await response.text();
-    if (!response.ok) throw statusError(response.status, heygenErrorMessage(body));
+    if (!response.ok) throw statusError(response.status);
     let json: unknown;
     try {
       json = JSON.parse(body);
@@ -61,7 +62,7 @@ export class HeyGenProvider implements AvatarProvider {
     }
     // v1 endpoints may answer HTTP 200 with an error code in the body.
     const code = (json as { code?: unknown }).code;
-    if (typeof code === 'number' && code !== 100) throw new AvatarError(`HeyGen refused the request: ${heygenErrorMessage(body)}`, 'request', response.status);
+    if (typeof code === 'number' && code !== 100) throw new AvatarError(`HeyGen refused the request (error code ${code})`, 'request', response.status);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -138,9 +139,10 @@ export class HeyGenProvider implements AvatarProvider {
   }
 }
 
-function statusError(status: number, detail: string): AvatarError {
+/** The status decides the error; what HeyGen wrote in the body never reaches a user. */
+function statusError(status: number): AvatarError {
   if (status === 401 || status === 403) return new AvatarError(`HeyGen refused the API key (HTTP ${status}): check the key in the provider settings`, 'auth', status);
   if (status === 429) return new AvatarError('HeyGen is rate limiting requests or the quota is used up; try again later', 'rate-limit', status);
-  if (status >= 500) return new AvatarError(`HeyGen failed (HTTP ${status}): ${detail}`, 'server', status);
-  return new AvatarError(`HeyGen refused the request (HTTP ${status}): ${detail}`, 'request', status);
+  if (status >= 500) return new AvatarError(`HeyGen failed (HTTP ${status}); try again later`, 'server', status);
+  return new AvatarError(`HeyGen refused the request (HTTP ${status}): check the avatar, voice and settings`, 'request', status);
 }

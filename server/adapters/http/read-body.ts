@@ -8,7 +8,8 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-function decoded(response: IncomingMessage): Readable {
+/** The body with its Content-Encoding undone. */
+export function decoded(response: IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(zlib.createGunzip());
   if (encoding === 'deflate') return response.pipe(zlib.createInflate());

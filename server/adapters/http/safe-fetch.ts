@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { BodyTooLargeError, readBodyLimited } from './read-body.ts';
-import { requestOnce } from './request-once.ts';
+import { requestChecked } from './checked-request.ts';
 import type { Resolver } from './resolve-target.ts';
-import { parseTargetUrl, resolveTarget, systemResolver } from './resolve-target.ts';
+import { systemResolver } from './resolve-target.ts';
 import { SafeFetchError } from './safe-fetch-error.ts';
 
 export { SafeFetchError } from './safe-fetch-error.ts';
@@ -54,8 +54,6 @@ export interface SafeFetchResponse {
   address: string;
 }
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
 export function mediaTypeMatches(mediaType: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) => {
     const p = pattern.toLowerCase();
@@ -97,80 +95,63 @@ export async function safeFetch(rawUrl: string | URL, options: SafeFetchOptions 
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
 
-  let url = parseTargetUrl(rawUrl);
-  const redirects: string[] = [];
+  let url = hrefOf(rawUrl);
   const failure = (error: unknown): SafeFetchError => {
     if (error instanceof SafeFetchError) return error;
     if (controller.signal.aborted) {
       return options.signal?.aborted
-        ? new SafeFetchError('ABORTED', `fetching ${url.href} was cancelled`, url.href)
-        : new SafeFetchError('TIMEOUT', `${url.host} did not answer within ${timeoutMs / 1000} s`, url.href);
+        ? new SafeFetchError('ABORTED', `fetching ${url} was cancelled`, url)
+        : new SafeFetchError('TIMEOUT', `${new URL(url).host} did not answer within ${timeoutMs / 1000} s`, url);
     }
     if (error instanceof BodyTooLargeError) {
-      return new SafeFetchError('TOO_LARGE', `${url.href} is larger than ${formatBytes(maxBytes)}`, url.href);
+      return new SafeFetchError('TOO_LARGE', `${url} is larger than ${formatBytes(maxBytes)}`, url);
     }
     const code = (error as NodeJS.ErrnoException).code;
-    return new SafeFetchError('NETWORK', `could not fetch ${url.href}: ${code ?? (error as Error).message}`, url.href);
+    return new SafeFetchError('NETWORK', `could not fetch ${url}: ${code ?? (error as Error).message}`, url);
   };
-  const untilAborted = <T>(work: Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (controller.signal.aborted) return reject(controller.signal.reason);
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      work.then(resolve, reject);
-    });
 
   try {
-    for (;;) {
-      const target = await untilAborted(resolveTarget(url, resolver, allowPrivate));
-      const response = await requestOnce(url, target, {
-        signal: controller.signal,
-        ca: options.ca,
-        headers: {
-          'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
-          accept: options.accept ?? `${allowedTypes.join(', ')};q=0.9, */*;q=0.1`,
-          'accept-encoding': 'gzip, deflate, br',
-        },
-      });
-      const status = response.statusCode ?? 0;
-      const location = response.headers.location;
-      if (REDIRECT_STATUSES.has(status) && location) {
-        response.destroy();
-        if (redirects.length >= maxRedirects) {
-          throw new SafeFetchError('TOO_MANY_REDIRECTS', `${redirects[0] ?? url.href} redirected more than ${maxRedirects} times`, url.href);
-        }
-        redirects.push(url.href);
-        let next: URL;
-        try {
-          next = new URL(location, url);
-        } catch {
-          throw new SafeFetchError('BAD_URL', `${url.href} redirected to an invalid URL`, url.href);
-        }
-        url = parseTargetUrl(next);
-        continue;
-      }
-      if (status < 200 || status > 299) {
-        response.destroy();
-        throw new SafeFetchError('HTTP_STATUS', `${url.href} answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, url.href, status);
-      }
-      const { mediaType, charset } = parseContentType(response.headers['content-type']);
-      if (!mediaTypeMatches(mediaType, allowedTypes)) {
-        response.destroy();
-        const got = mediaType ? `"${mediaType}"` : 'no content type';
-        throw new SafeFetchError('UNSUPPORTED_CONTENT_TYPE', `${url.href} sent ${got}; expected ${allowedTypes.join(', ')}`, url.href, status);
-      }
-      const declaredLength = Number(response.headers['content-length']);
-      if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
-        response.destroy();
-        throw new BodyTooLargeError(maxBytes);
-      }
-      const body = await readBodyLimited(response, maxBytes);
-      return { url: url.href, status, headers: flatHeaders(response), contentType: mediaType, charset, body, redirects, address: target.address };
+    const headers = {
+      'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+      accept: options.accept ?? `${allowedTypes.join(', ')};q=0.9, */*;q=0.1`,
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    const answer = await requestChecked(rawUrl, { method: 'GET', headers }, { allowPrivateHosts: allowPrivate, resolver, maxRedirects, signal: controller.signal, ca: options.ca });
+    const { response, redirects } = answer;
+    url = answer.url.href;
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status > 299) {
+      response.destroy();
+      // The reason phrase is the server's text: only the status number is reported.
+      throw new SafeFetchError('HTTP_STATUS', `${url} answered HTTP ${status}`, url, status);
     }
+    const { mediaType, charset } = parseContentType(response.headers['content-type']);
+    if (!mediaTypeMatches(mediaType, allowedTypes)) {
+      response.destroy();
+      const got = mediaType ? `"${mediaType.slice(0, 100)}"` : 'no content type';
+      throw new SafeFetchError('UNSUPPORTED_CONTENT_TYPE', `${url} sent ${got}; expected ${allowedTypes.join(', ')}`, url, status);
+    }
+    const declaredLength = Number(response.headers['content-length']);
+    if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
+      response.destroy();
+      throw new BodyTooLargeError(maxBytes);
+    }
+    const body = await readBodyLimited(response, maxBytes);
+    return { url, status, headers: flatHeaders(response), contentType: mediaType, charset, body, redirects, address: answer.address };
   } catch (error) {
     throw failure(error);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** The normalised URL for messages; an unparsable one is refused by the request before any message uses a host. */
+function hrefOf(raw: string | URL): string {
+  try {
+    return new URL(String(raw)).href;
+  } catch {
+    return String(raw);
   }
 }
 

@@ -2,6 +2,7 @@ import { httpError, LlmError } from './llm-error.ts';
 import { transportFailure } from './openai-compatible.ts';
 import type { ChatTransport, ConversationTurn, ModelReply, StructuredRequest } from './transport.ts';
 import { timeoutSignal } from './transport.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface AnthropicConfig {
   apiKey: string;
@@ -44,7 +45,6 @@ function toMessages(turns: ConversationTurn[], toolName: string): Message[] {
 interface MessageBody {
   content?: Array<{ type: string; text?: string; id?: string; name?: string; input?: unknown }>;
   stop_reason?: string;
-  error?: { type?: string; message?: string };
 }
 
 /**
@@ -53,7 +53,7 @@ interface MessageBody {
  */
 export function createAnthropicTransport(config: AnthropicConfig): ChatTransport {
   const endpoint = `${(config.baseUrl ?? 'https://api.anthropic.com').replace(/\/+$/, '')}/v1/messages`;
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? createPinnedFetch();
   const provider = 'Anthropic';
   const timeoutMs = config.timeoutMs ?? 60_000;
   return {
@@ -82,10 +82,7 @@ export function createAnthropicTransport(config: AnthropicConfig): ChatTransport
       } catch {
         parsed = null;
       }
-      if (!response.ok) {
-        const type = parsed?.error?.type ? `${parsed.error.type}: ` : '';
-        throw httpError(provider, response.status, `${type}${parsed?.error?.message ?? raw.slice(0, 200)}`, response.headers.get('retry-after'));
-      }
+      if (!response.ok) throw httpError(provider, response.status, response.headers.get('retry-after'));
       const blocks = parsed?.content;
       if (!Array.isArray(blocks)) throw new LlmError('PROVIDER_UNAVAILABLE', `${provider} sent a response without content`, { provider });
       const toolUse = blocks.find((b) => b.type === 'tool_use' && b.name === request.name);

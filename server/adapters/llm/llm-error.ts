@@ -36,10 +36,11 @@ const HINTS: Partial<Record<LlmErrorCode, string>> = {
   BAD_REQUEST: 'check the model name and base URL',
 };
 
-export function httpError(provider: string, status: number, providerMessage: string, retryAfter: string | null): LlmError {
+/** The provider and the status only: what the provider wrote in the body never reaches a user. */
+export function httpError(provider: string, status: number, retryAfter: string | null): LlmError {
   const code = codeForStatus(status);
   const hint = HINTS[code] ? ` (${HINTS[code]})` : '';
-  return new LlmError(code, `${provider} answered HTTP ${status}: ${providerMessage || 'no message'}${hint}`, {
+  return new LlmError(code, `${provider} answered HTTP ${status}${hint}`, {
     provider,
     status,
     retryAfterSec: retryAfterSeconds(retryAfter),

@@ -1,6 +1,7 @@
 import { httpError, LlmError } from './llm-error.ts';
 import type { ChatTransport, ConversationTurn, ModelReply, StructuredRequest } from './transport.ts';
 import { timeoutSignal } from './transport.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface OpenAiCompatibleConfig {
   /** e.g. https://api.openai.com/v1, http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio). */
@@ -30,13 +31,6 @@ function toMessages(system: string, turns: ConversationTurn[]): ChatMessage[] {
 
 interface CompletionBody {
   choices?: Array<{ message?: { content?: string | null; refusal?: string | null }; finish_reason?: string }>;
-  error?: { message?: string } | string;
-}
-
-function errorMessage(body: unknown): string {
-  const error = (body as CompletionBody | null)?.error;
-  if (typeof error === 'string') return error;
-  return error?.message ?? '';
 }
 
 /**
@@ -45,7 +39,7 @@ function errorMessage(body: unknown): string {
  */
 export function createOpenAiCompatibleTransport(config: OpenAiCompatibleConfig): ChatTransport {
   const endpoint = `${config.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? createPinnedFetch();
   const provider = `OpenAI-compatible endpoint ${config.baseUrl}`;
   return {
     provider: 'openai',
@@ -71,7 +65,7 @@ export function createOpenAiCompatibleTransport(config: OpenAiCompatibleConfig):
       } catch {
         parsed = null;
       }
-      if (!response.ok) throw httpError(provider, response.status, errorMessage(parsed) || raw.slice(0, 200), response.headers.get('retry-after'));
+      if (!response.ok) throw httpError(provider, response.status, response.headers.get('retry-after'));
       const choice = (parsed as CompletionBody | null)?.choices?.[0];
       if (!choice?.message) throw new LlmError('PROVIDER_UNAVAILABLE', `${provider} sent a response without choices`, { provider });
       if (choice.message.refusal) throw new LlmError('REFUSED', `the model refused: ${choice.message.refusal}`, { provider });

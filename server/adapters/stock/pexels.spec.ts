@@ -3,6 +3,7 @@ import { PexelsProvider } from './pexels.ts';
 import { pickPhotoUrl, pickVideoFile } from './pick-media.ts';
 import { startFakePexels } from './testing/fake-pexels.ts';
 import { StockError } from './types.ts';
+import { localFetch } from '../http/testing/local-fetch.ts';
 
 const KEY = 'pexels-test-key';
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -32,7 +33,7 @@ describe('Pexels provider against a fake server speaking its wire format', () =>
         },
       ],
     });
-    pexels = new PexelsProvider({ apiKey: KEY, baseUrl: fake.url });
+    pexels = new PexelsProvider({ apiKey: KEY, baseUrl: fake.url, fetch: localFetch(fake.url) });
   });
   afterAll(() => fake.close());
 
@@ -92,7 +93,7 @@ describe('Pexels provider against a fake server speaking its wire format', () =>
   });
 
   it('turns a wrong key, a rate limit, a server error, a missing item and a garbled body into StockErrors', async () => {
-    const wrongKey = new PexelsProvider({ apiKey: 'nope', baseUrl: fake.url });
+    const wrongKey = new PexelsProvider({ apiKey: 'nope', baseUrl: fake.url, fetch: localFetch(fake.url) });
     await expect(wrongKey.search({ query: 'x', media: 'photo', orientation: 'portrait', page: 1, perPage: 1 })).rejects.toMatchObject({
       kind: 'auth',
       status: 401,
@@ -103,7 +104,7 @@ describe('Pexels provider against a fake server speaking its wire format', () =>
     fake.failNext(503, { error: 'Service Unavailable' });
     await expect(pexels.search({ query: 'x', media: 'video', orientation: 'portrait', page: 1, perPage: 1 })).rejects.toMatchObject({
       kind: 'server',
-      message: 'Pexels failed (HTTP 503): Service Unavailable',
+      message: 'Pexels failed (HTTP 503); try again later',
     });
     await expect(pexels.download('photo', '999', PORTRAIT)).rejects.toMatchObject({ kind: 'not-found' });
     fake.failNext(200, { photos: 'not a list' });
@@ -113,7 +114,7 @@ describe('Pexels provider against a fake server speaking its wire format', () =>
   });
 
   it('reports an unreachable server and a slow one clearly', async () => {
-    const closed = new PexelsProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9' });
+    const closed = new PexelsProvider({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', fetch: localFetch('http://127.0.0.1:9') });
     await expect(closed.search({ query: 'x', media: 'photo', orientation: 'portrait', page: 1, perPage: 1 })).rejects.toMatchObject({
       kind: 'network',
       message: expect.stringContaining('could not be reached'),

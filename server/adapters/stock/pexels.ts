@@ -6,6 +6,7 @@ import { pickPhotoUrl, pickVideoFile } from './pick-media.ts';
 import type { Frame } from './pick-media.ts';
 import { StockError } from './types.ts';
 import type { StockDownload, StockProvider, StockSearchPage, StockSearchRequest } from './types.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface PexelsOptions {
   apiKey: string;
@@ -49,17 +50,6 @@ export function videoItem(video: PexelsVideo): StockItem {
   };
 }
 
-/** The text of a Pexels error body: JSON {"error": "..."} or {"code","status"...}, else plain text. */
-function errorDetail(body: string): string {
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    for (const key of ['error', 'message', 'code']) if (typeof json[key] === 'string' && json[key]) return json[key];
-  } catch {
-    // plain text
-  }
-  return body.trim().slice(0, 200) || 'no details';
-}
-
 function retryAfter(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
   if (header && Number.isFinite(Number(header))) return Number(header);
@@ -76,7 +66,7 @@ export class PexelsProvider implements StockProvider {
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: PexelsOptions) {
-    this.fetch = options.fetch ?? fetch;
+    this.fetch = options.fetch ?? createPinnedFetch();
   }
 
   private async get<T>(path: string, params: Record<string, string | number | undefined>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
@@ -96,7 +86,7 @@ export class PexelsProvider implements StockProvider {
       throw new StockError(`Pexels could not be reached at ${url.origin}: ${cause}`, 'network');
     }
     const text = await response.text();
-    if (!response.ok) throw statusError(response, errorDetail(text));
+    if (!response.ok) throw statusError(response);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -135,13 +125,14 @@ export class PexelsProvider implements StockProvider {
   }
 }
 
-function statusError(response: Response, detail: string): StockError {
+/** The status decides the error; what Pexels wrote in the body never reaches a user. */
+function statusError(response: Response): StockError {
   const { status } = response;
   if (status === 401 || status === 403) return new StockError(`Pexels refused the API key (HTTP ${status}): check the key in the provider settings`, 'auth', status);
   if (status === 429) {
     return new StockError('Pexels is rate limiting requests (the hourly or monthly quota is used up); try again later', 'rate-limit', status, retryAfter(response));
   }
   if (status === 404) return new StockError('Pexels does not have this item (any more)', 'not-found', status);
-  if (status >= 500) return new StockError(`Pexels failed (HTTP ${status}): ${detail}`, 'server', status);
-  return new StockError(`Pexels refused the request (HTTP ${status}): ${detail}`, 'request', status);
+  if (status >= 500) return new StockError(`Pexels failed (HTTP ${status}); try again later`, 'server', status);
+  return new StockError(`Pexels refused the request (HTTP ${status})`, 'request', status);
 }

@@ -3,10 +3,11 @@ import { decodeToPcm } from '../ffmpeg/audio.ts';
 import { ElevenLabsProvider } from './elevenlabs.ts';
 import { TtsAuthError, TtsRateLimitError, TtsRequestError, TtsServerError } from './errors.ts';
 import { startFakeElevenLabs } from './testing/fake-elevenlabs.ts';
+import { localFetch } from '../http/testing/local-fetch.ts';
 
 describe('ElevenLabs provider against a fake speaking its wire format', () => {
   let fake: Awaited<ReturnType<typeof startFakeElevenLabs>>;
-  const provider = () => new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, maxRetries: 0 });
+  const provider = () => new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, fetch: localFetch(fake.url), maxRetries: 0 });
 
   beforeAll(async () => {
     fake = await startFakeElevenLabs({ apiKey: 'test-key', leadSec: 0.25 });
@@ -25,7 +26,7 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
 
   it('synthesises with timestamps: model, speed, output format, decodable audio and character alignment', async () => {
     const text = 'Short videos win.';
-    const result = await new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, modelId: 'eleven_turbo_v2_5' }).synthesize({
+    const result = await new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, fetch: localFetch(fake.url), modelId: 'eleven_turbo_v2_5' }).synthesize({
       text,
       voiceId: '21m00Tcm4TlvDq8ikWAM',
       language: 'en',
@@ -53,7 +54,7 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
   });
 
   it('uses the plain endpoint and returns MP3 bytes when timestamps are off', async () => {
-    const plain = new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, withTimestamps: false });
+    const plain = new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, fetch: localFetch(fake.url), withTimestamps: false });
     const result = await plain.synthesize({ text: 'Plain audio.', voiceId: 'pNInz6obpgDQGcFmaJgB', language: 'en', speed: 1 });
     expect(fake.requests.at(-1)?.path).toBe('/v1/text-to-speech/pNInz6obpgDQGcFmaJgB');
     expect(result.alignment).toBeUndefined();
@@ -61,10 +62,10 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
     expect(result.audio.subarray(0, 3).toString('latin1') === 'ID3' || result.audio[0] === 0xff).toBe(true);
   });
 
-  it('maps 401, 404, 429 and 5xx to typed errors with the provider message', async () => {
-    const wrongKey = new ElevenLabsProvider({ apiKey: 'wrong', baseUrl: fake.url, maxRetries: 0 });
+  it('maps 401, 404, 429 and 5xx to typed errors naming the status, never the provider message', async () => {
+    const wrongKey = new ElevenLabsProvider({ apiKey: 'wrong', baseUrl: fake.url, fetch: localFetch(fake.url), maxRetries: 0 });
     await expect(wrongKey.listVoices()).rejects.toThrow(TtsAuthError);
-    await expect(wrongKey.listVoices()).rejects.toThrow(/Invalid API key/);
+    await expect(wrongKey.listVoices()).rejects.toThrow(/^elevenlabs rejected the API key \(HTTP 401\): check the key in the provider settings$/);
 
     const unknownVoice = provider().synthesize({ text: 'Hi.', voiceId: 'nope', language: 'en', speed: 1 });
     await expect(unknownVoice).rejects.toThrow(TtsRequestError);
@@ -75,15 +76,19 @@ describe('ElevenLabs provider against a fake speaking its wire format', () => {
     expect((limited as TtsRateLimitError).retryAfterSec).toBe(7);
     expect((limited as TtsRateLimitError).retryable).toBe(true);
 
+    expect((limited as Error).message).not.toContain('Too many requests');
+
     fake.failNext(503, { detail: 'Service Unavailable' });
     await expect(provider().listVoices()).rejects.toThrow(TtsServerError);
+    fake.failNext(503, { detail: 'Service Unavailable' });
+    await expect(provider().listVoices()).rejects.toThrow(/^elevenlabs failed \(HTTP 503\); try again later$/);
   });
 
   it('retries a 5xx and a 429 with back-off, then succeeds', async () => {
     fake.failNext(500, { detail: 'boom' });
     fake.failNext(429, { detail: { message: 'slow down' } }, { 'retry-after': '0' });
     const before = fake.requests.length;
-    const retrying = new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, maxRetries: 2, retryDelayMs: 10 });
+    const retrying = new ElevenLabsProvider({ apiKey: 'test-key', baseUrl: fake.url, fetch: localFetch(fake.url), maxRetries: 2, retryDelayMs: 10 });
     const voices = await retrying.listVoices();
     expect(voices).toHaveLength(3);
     expect(fake.requests.length - before).toBe(3);

@@ -30,8 +30,8 @@ export class TtsError extends Error {
 
 /** 401/403: the key is missing, wrong or lacks permission. */
 export class TtsAuthError extends TtsError {
-  constructor(provider: TtsProviderId, status: number, detail: string) {
-    super(`${provider} rejected the API key (HTTP ${status}): ${detail}`, provider, 'auth', status);
+  constructor(provider: TtsProviderId, status: number) {
+    super(`${provider} rejected the API key (HTTP ${status}): check the key in the provider settings`, provider, 'auth', status);
     this.name = 'TtsAuthError';
   }
 }
@@ -40,26 +40,25 @@ export class TtsAuthError extends TtsError {
 export class TtsRateLimitError extends TtsError {
   constructor(
     provider: TtsProviderId,
-    detail: string,
     readonly retryAfterSec?: number,
   ) {
-    super(`${provider} is rate limiting requests (HTTP 429): ${detail}`, provider, 'rate-limit', 429);
+    super(`${provider} is rate limiting requests (HTTP 429); try again later`, provider, 'rate-limit', 429);
     this.name = 'TtsRateLimitError';
   }
 }
 
 /** 5xx: the provider failed. */
 export class TtsServerError extends TtsError {
-  constructor(provider: TtsProviderId, status: number, detail: string) {
-    super(`${provider} failed (HTTP ${status}): ${detail}`, provider, 'server', status);
+  constructor(provider: TtsProviderId, status: number) {
+    super(`${provider} failed (HTTP ${status}); try again later`, provider, 'server', status);
     this.name = 'TtsServerError';
   }
 }
 
-/** Other 4xx: the request was wrong (unknown voice, text too long, bad parameter). */
+/** Other 4xx: the request was wrong (unknown voice, text too long, bad parameter). `detail` is ours, never the provider's body. */
 export class TtsRequestError extends TtsError {
   constructor(provider: TtsProviderId, detail: string, status?: number) {
-    super(`${provider} refused the request${status ? ` (HTTP ${status})` : ''}: ${detail}`, provider, 'request', status);
+    super(`${provider} refused the request${status ? ` (HTTP ${status})` : ''}${detail ? `: ${detail}` : ''}`, provider, 'request', status);
     this.name = 'TtsRequestError';
   }
 }

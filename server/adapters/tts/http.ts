@@ -8,6 +8,7 @@ import {
   TtsRequestError,
   TtsServerError,
 } from './errors.ts';
+import { createPinnedFetch } from '../http/pinned-fetch.ts';
 
 export interface TtsHttpOptions {
   signal?: AbortSignal;
@@ -21,29 +22,6 @@ export interface TtsHttpOptions {
 }
 
 const MAX_RETRY_WAIT_MS = 10_000;
-const MAX_ERROR_BODY_CHARS = 2000;
-
-/** The human part of an error body in the shapes providers use (OpenAI, ElevenLabs, FastAPI). */
-export function errorDetail(body: string): string {
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    for (const candidate of [json.error, json.detail, json.message]) {
-      if (typeof candidate === 'string') return candidate;
-      if (Array.isArray(candidate)) {
-        const messages = candidate.map((item) => (item as { msg?: unknown }).msg).filter((m) => typeof m === 'string');
-        if (messages.length > 0) return messages.join('; ');
-      }
-      if (candidate && typeof candidate === 'object') {
-        const message = (candidate as { message?: unknown }).message;
-        if (typeof message === 'string') return message;
-      }
-    }
-  } catch {
-    // not JSON: fall through to the raw text
-  }
-  return body.trim().slice(0, 300) || 'no details';
-}
-
 function retryAfterSec(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
   if (!header) return undefined;
@@ -53,19 +31,20 @@ function retryAfterSec(response: Response): number | undefined {
   return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : undefined;
 }
 
-function statusError(provider: TtsProviderId, response: Response, detail: string): TtsError {
+/** The status decides the error; what the provider wrote in the body never reaches a user. */
+function statusError(provider: TtsProviderId, response: Response): TtsError {
   const { status } = response;
-  if (status === 401 || status === 403) return new TtsAuthError(provider, status, detail);
-  if (status === 429) return new TtsRateLimitError(provider, detail, retryAfterSec(response));
-  if (status >= 500) return new TtsServerError(provider, status, detail);
-  return new TtsRequestError(provider, detail, status);
+  if (status === 401 || status === 403) return new TtsAuthError(provider, status);
+  if (status === 429) return new TtsRateLimitError(provider, retryAfterSec(response));
+  if (status >= 500) return new TtsServerError(provider, status);
+  return new TtsRequestError(provider, 'check the voice, model and text', status);
 }
 
 async function attempt(provider: TtsProviderId, url: string, init: RequestInit, options: TtsHttpOptions): Promise<Response> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    return await (options.fetch ?? fetch)(url, { ...init, signal });
+    return await (options.fetch ?? createPinnedFetch())(url, { ...init, signal });
   } catch (error) {
     if (options.signal?.aborted) throw new TtsCancelledError(provider);
     if (timeout.aborted) {
@@ -88,8 +67,8 @@ export async function ttsFetch(provider: TtsProviderId, url: string, init: Reque
     try {
       const response = await attempt(provider, url, init, options);
       if (response.ok) return response;
-      const body = (await response.text().catch(() => '')).slice(0, MAX_ERROR_BODY_CHARS);
-      failure = statusError(provider, response, errorDetail(body));
+      await response.body?.cancel().catch(() => undefined);
+      failure = statusError(provider, response);
     } catch (error) {
       if (!(error instanceof TtsError)) throw error;
       failure = error;
@@ -110,7 +89,7 @@ export async function audioBody(provider: TtsProviderId, response: Response): Pr
   const type = response.headers.get('content-type') ?? '';
   const bytes = Buffer.from(await response.arrayBuffer());
   if (type.includes('json') || type.startsWith('text/')) {
-    throw new TtsError(`${provider} answered with ${type} instead of audio: ${errorDetail(bytes.toString('utf8'))}`, provider, 'bad-response');
+    throw new TtsError(`${provider} answered with ${type.split(';')[0]?.slice(0, 100)} instead of audio`, provider, 'bad-response');
   }
   if (bytes.length === 0) throw new TtsError(`${provider} returned empty audio`, provider, 'bad-response');
   return bytes;

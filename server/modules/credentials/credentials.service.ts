@@ -1,35 +1,26 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { PROVIDERS, type ProviderId, type ProviderSettings, type ProviderStatus } from '../../../contracts/providers.ts';
+import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
+import { hostKey } from '../../adapters/http/resolve-target.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
 import { providerCredentials } from '../../db/schema.ts';
 import type { AuthContext } from '../../http/router.ts';
+import { type OperatorProvider, operatorProvider, sameEndpoint } from './operator-providers.ts';
 import { SecretBox } from './secret-box.ts';
 
 export interface ResolvedProvider {
   apiKey?: string;
   settings: ProviderSettings;
   source: 'user' | 'server';
-}
-
-/** What the operator configured through the environment, per provider. */
-function serverProvider(config: Config, provider: ProviderId): ResolvedProvider | null {
-  const server = (apiKey: string | undefined, settings: ProviderSettings, configured: boolean) =>
-    configured ? { apiKey, settings, source: 'server' as const } : null;
-  switch (provider) {
-    case 'openai':
-      return server(config.OPENAI_API_KEY, { baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, enabled: config.WRITER_PROVIDER === 'openai' }, config.WRITER_PROVIDER === 'openai' || Boolean(config.OPENAI_API_KEY));
-    case 'anthropic':
-      return server(config.ANTHROPIC_API_KEY, { baseUrl: config.ANTHROPIC_BASE_URL, model: config.ANTHROPIC_MODEL, enabled: config.WRITER_PROVIDER === 'anthropic' }, Boolean(config.ANTHROPIC_API_KEY));
-    case 'elevenlabs':
-      return server(config.ELEVENLABS_API_KEY, { baseUrl: config.ELEVENLABS_BASE_URL, model: config.ELEVENLABS_MODEL }, Boolean(config.ELEVENLABS_API_KEY));
-    case 'openai-tts':
-      return server(config.OPENAI_TTS_API_KEY, { baseUrl: config.OPENAI_TTS_BASE_URL, model: config.OPENAI_TTS_MODEL, voices: config.OPENAI_TTS_VOICES }, Boolean(config.OPENAI_TTS_BASE_URL));
-    case 'pexels':
-      return server(config.PEXELS_API_KEY, { baseUrl: config.PEXELS_BASE_URL }, Boolean(config.PEXELS_API_KEY));
-    case 'heygen':
-      return server(config.HEYGEN_API_KEY, { baseUrl: config.HEYGEN_BASE_URL }, Boolean(config.HEYGEN_API_KEY));
-  }
+  /**
+   * Set when the user's settings cannot be used (then there is no key): says why, for a 409. The
+   * operator's key is never paired with a base URL the user chose.
+   */
+  unavailable?: string;
+  /** The pinned, redirect-checked client to call this provider with: the operator's own servers may be private. */
+  fetch: typeof fetch;
 }
 
 /** Per-user provider keys (sealed at rest, never returned) over the operator's defaults. */
@@ -59,13 +50,19 @@ export class CredentialsService {
         kind: PROVIDERS[provider].kind,
         label: PROVIDERS[provider].label,
         hasKey: Boolean(row?.encryptedKey),
-        serverConfigured: serverProvider(this.config, provider) !== null,
+        serverConfigured: operatorProvider(this.config, provider).configured,
         settings: (row?.settings ?? {}) as ProviderSettings,
       };
     });
   }
 
   async save(user: AuthContext, provider: ProviderId, input: { apiKey?: string | null; settings?: ProviderSettings }): Promise<ProviderStatus> {
+    const baseUrl = input.settings?.baseUrl;
+    if (baseUrl && !this.config.PROVIDER_USER_URLS.includes(provider) && !sameEndpoint(baseUrl, operatorProvider(this.config, provider).baseUrl)) {
+      throw new AppError('VALIDATION_FAILED', `${PROVIDERS[provider].label}: this server does not allow your own base URL; leave settings.baseUrl out to use the server's`, {
+        issues: [{ path: 'settings.baseUrl', message: 'own base URLs are switched off for this provider (PROVIDER_USER_URLS)' }],
+      });
+    }
     const sealed = input.apiKey === undefined ? undefined : input.apiKey === null ? null : this.box.seal(input.apiKey);
     await this.db
       .insert(providerCredentials)
@@ -85,12 +82,46 @@ export class CredentialsService {
     await this.db.delete(providerCredentials).where(and(eq(providerCredentials.ownerId, user.userId), eq(providerCredentials.provider, provider)));
   }
 
-  /** The user's own settings and key when saved, else the operator's; null when neither exists. */
+  /** The operator's configuration alone, for what runs on the operator's behalf. */
+  operator(provider: ProviderId): ResolvedProvider {
+    const operator = operatorProvider(this.config, provider);
+    return { apiKey: operator.apiKey, settings: operator.settings, source: 'server', fetch: this.fetchFor(operator) };
+  }
+
+  /**
+   * The user's own settings and key over the operator's; null when neither exists. The one rule for
+   * keys: the operator's key goes only to the operator's base URL. A user who saved another base
+   * URL uses their own key there, or none (a keyless server); a provider that needs a key is then
+   * unavailable, as is a user URL for a provider the operator keeps to its own (PROVIDER_USER_URLS).
+   */
   async resolve(ownerId: string, provider: ProviderId): Promise<ResolvedProvider | null> {
     const [row] = await this.rows(ownerId, provider);
-    const server = serverProvider(this.config, provider);
-    if (!row) return server;
-    const settings = { ...(server?.settings ?? {}), ...(row.settings as ProviderSettings) };
-    return { apiKey: row.encryptedKey ? this.box.open(row.encryptedKey) : server?.apiKey, settings, source: 'user' };
+    const operator = operatorProvider(this.config, provider);
+    const fetch = this.fetchFor(operator);
+    if (!row) return operator.configured ? { apiKey: operator.apiKey, settings: operator.settings, source: 'server', fetch } : null;
+    const own = row.settings as ProviderSettings;
+    const settings = { ...operator.settings, ...own };
+    const ownKey = row.encryptedKey ? this.box.open(row.encryptedKey) : undefined;
+    const ownUrl = own.baseUrl !== undefined && !sameEndpoint(own.baseUrl, operator.baseUrl) ? own.baseUrl : null;
+    if (!ownUrl) return { apiKey: ownKey ?? operator.apiKey, settings, source: 'user', fetch };
+    const label = PROVIDERS[provider].label;
+    if (!this.config.PROVIDER_USER_URLS.includes(provider)) {
+      return { settings, source: 'user', fetch, unavailable: `${label}: this server does not allow your own base URL (${ownUrl}); remove it in the provider settings to use the server's` };
+    }
+    if (!ownKey && PROVIDERS[provider].keyRequired) {
+      return {
+        settings,
+        source: 'user',
+        fetch,
+        unavailable: `${label}: you set your own base URL (${ownUrl}) without your own API key, and the server's key is only sent to the server's own address; add your key or remove the base URL`,
+      };
+    }
+    return { apiKey: ownKey, settings, source: 'user', fetch };
+  }
+
+  /** The operator's servers are trusted although they may be private (a local Ollama); nothing else is. */
+  private fetchFor(operator: OperatorProvider): typeof fetch {
+    const operatorHosts = operator.urls.map((url) => hostKey(new URL(url)));
+    return createPinnedFetch({ allowPrivateHosts: [...this.config.FETCH_ALLOW_PRIVATE_HOSTS, ...operatorHosts] });
   }
 }

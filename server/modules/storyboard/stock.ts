@@ -1,6 +1,5 @@
 import type { Aspect } from '../../../contracts/formats.ts';
 import type { Orientation } from '../../../contracts/storyboard-api.ts';
-import { parseTargetUrl, resolveTarget, systemResolver } from '../../adapters/http/resolve-target.ts';
 import { PexelsProvider } from '../../adapters/stock/pexels.ts';
 import type { PexelsOptions } from '../../adapters/stock/pexels.ts';
 import { StockError } from '../../adapters/stock/types.ts';
@@ -16,15 +15,11 @@ export type CreateStockProvider = (options: PexelsOptions) => StockProvider;
 
 /** The user's Pexels (their own key) or the operator's; null when neither is configured. */
 export class StockProviders {
-  private readonly allowPrivateHosts: ReadonlySet<string>;
-
   constructor(
     private readonly credentials: CredentialsService,
     private readonly config: Config,
     private readonly create: CreateStockProvider = (options) => new PexelsProvider(options),
-  ) {
-    this.allowPrivateHosts = new Set(config.FETCH_ALLOW_PRIVATE_HOSTS);
-  }
+  ) {}
 
   async configured(userId: string): Promise<boolean> {
     return Boolean((await this.credentials.resolve(userId, 'pexels'))?.apiKey);
@@ -32,6 +27,7 @@ export class StockProviders {
 
   async forUser(userId: string): Promise<StockProvider> {
     const resolved = await this.credentials.resolve(userId, 'pexels');
+    if (resolved?.unavailable) throw new AppError('PROVIDER_NOT_CONFIGURED', resolved.unavailable, { provider: 'pexels' });
     if (!resolved?.apiKey) {
       throw new AppError(
         'PROVIDER_NOT_CONFIGURED',
@@ -39,20 +35,9 @@ export class StockProviders {
       );
     }
     const baseUrl = resolved.settings.baseUrl ?? this.config.PEXELS_BASE_URL;
-    // An author's own base URL is fetched from this server: it gets the same address policy as article imports.
-    const guarded = resolved.source === 'user' && baseUrl !== this.config.PEXELS_BASE_URL;
-    return this.create({ apiKey: resolved.apiKey, baseUrl, fetch: guarded ? this.guardedFetch() : undefined });
+    return this.create({ apiKey: resolved.apiKey, baseUrl, fetch: resolved.fetch });
   }
 
-  private guardedFetch(): typeof fetch {
-    return async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      await resolveTarget(parseTargetUrl(url), systemResolver, this.allowPrivateHosts).catch((error: Error) => {
-        throw new StockError(`The Pexels address in your provider settings is not allowed: ${error.message}`, 'request');
-      });
-      return fetch(input, init);
-    };
-  }
 }
 
 /** Provider failures as API errors the screen can show as they are. */

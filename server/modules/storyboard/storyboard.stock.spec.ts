@@ -118,7 +118,7 @@ describe.each(DATABASE_KINDS)('stage 6 stock and article images (%s)', (kind) =>
     pexels.failNext(500, { error: 'Internal Server Error' });
     const failed = await api.call('POST', `/api/projects/${projectId}/storyboard/scenes/hook/stock`, { media: 'photo', id: '1001' });
     expect(failed.status).toBe(502);
-    expect((failed.body.error as { message: string }).message).toBe('Pexels failed (HTTP 500): Internal Server Error');
+    expect((failed.body.error as { message: string }).message).toBe('Pexels failed (HTTP 500); try again later');
     expect(await visualOf('hook')).toEqual(before);
 
     pexels.failNext(401, { error: 'Unauthorized' });

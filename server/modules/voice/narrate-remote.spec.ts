@@ -11,6 +11,7 @@ import { narrate } from './narrate.ts';
 import { splitPhrases } from './phrases.ts';
 import { expectUsableTimings } from './testing/expect-timings.ts';
 import { ENGLISH_SCENES, RUSSIAN_SCENES } from './testing/scripts.ts';
+import { localFetch } from '../../adapters/http/testing/local-fetch.ts';
 
 describe('narration with remote voices (local fakes speaking their wire formats)', () => {
   let root = '';
@@ -26,7 +27,7 @@ describe('narration with remote voices (local fakes speaking their wire formats)
   });
 
   it('takes word times from the ElevenLabs character alignment, shifted by the trimmed silence', async () => {
-    const provider = new ElevenLabsProvider({ apiKey: 'el-key', baseUrl: elevenLabs.url, maxRetries: 0 });
+    const provider = new ElevenLabsProvider({ apiKey: 'el-key', baseUrl: elevenLabs.url, fetch: localFetch(elevenLabs.url), maxRetries: 0 });
     const result = await narrate({
       scenes: RUSSIAN_SCENES,
       language: 'ru',
@@ -57,7 +58,7 @@ describe('narration with remote voices (local fakes speaking their wire formats)
   });
 
   it('times phrases itself with an OpenAI-compatible voice that gives no alignment', async () => {
-    const provider = new OpenAiCompatibleProvider({ baseUrl: `${openAi.url}/v1`, model: 'kokoro', responseFormat: 'mp3' });
+    const provider = new OpenAiCompatibleProvider({ baseUrl: `${openAi.url}/v1`, fetch: localFetch(openAi.url), model: 'kokoro', responseFormat: 'mp3' });
     const before = openAi.requests.length;
     const result = await narrate({
       scenes: ENGLISH_SCENES,
@@ -77,7 +78,7 @@ describe('narration with remote voices (local fakes speaking their wire formats)
   });
 
   it('fails with the provider’s typed error when the key is wrong', async () => {
-    const provider = new ElevenLabsProvider({ apiKey: 'wrong', baseUrl: elevenLabs.url, maxRetries: 0 });
+    const provider = new ElevenLabsProvider({ apiKey: 'wrong', baseUrl: elevenLabs.url, fetch: localFetch(elevenLabs.url), maxRetries: 0 });
     const run = narrate({ scenes: ENGLISH_SCENES, language: 'en', provider, voiceId: '21m00Tcm4TlvDq8ikWAM', cacheDir: join(root, 'c'), workDir: join(root, 'w') });
     await expect(run).rejects.toThrow(TtsAuthError);
   });

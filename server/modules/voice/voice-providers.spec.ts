@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localFetch } from '../../adapters/http/testing/local-fetch.ts';
 import { startFakeServer } from '../../adapters/tts/testing/fake-server.ts';
 import { loadConfig } from '../../config.ts';
 import type { ResolvedProvider } from '../credentials/credentials.service.ts';
@@ -21,7 +22,7 @@ describe('VoiceProviders', () => {
   const credentials = (byProvider: Record<string, ResolvedProvider>) => ({ resolve: async (_user: string, provider: string) => byProvider[provider] ?? null });
 
   it('reports a provider that does not list its voices in time instead of keeping the picker waiting', async () => {
-    const providers = new VoiceProviders(config, credentials({ elevenlabs: { apiKey: 'k', settings: { baseUrl: silent.url }, source: 'user' } }), { voiceListWaitMs: 200 });
+    const providers = new VoiceProviders(config, credentials({ elevenlabs: { apiKey: 'k', settings: { baseUrl: silent.url }, source: 'user', fetch: localFetch(silent.url) } }), { voiceListWaitMs: 200 });
     const catalog = await providers.catalog('u1', 'en');
     const eleven = catalog.providers.find((p) => p.id === 'elevenlabs')!;
     expect(eleven).toMatchObject({ available: true, source: 'user' });
@@ -31,11 +32,11 @@ describe('VoiceProviders', () => {
   });
 
   it('offers OpenAI-compatible speech with a key alone (api.openai.com) or a server URL alone, and not with neither', async () => {
-    const withKey = new VoiceProviders(config, credentials({ 'openai-tts': { apiKey: 'sk', settings: {}, source: 'user' } }));
+    const withKey = new VoiceProviders(config, credentials({ 'openai-tts': { apiKey: 'sk', settings: {}, source: 'user', fetch: localFetch() } }));
     expect((await withKey.resolve('u', 'openai'))?.config).toMatchObject({ provider: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk' });
-    const withUrl = new VoiceProviders(config, credentials({ 'openai-tts': { settings: { baseUrl: 'http://kokoro:8880/v1', voices: ['af_bella:Bella:en:female'] }, source: 'server' } }));
+    const withUrl = new VoiceProviders(config, credentials({ 'openai-tts': { settings: { baseUrl: 'http://kokoro:8880/v1', voices: ['af_bella:Bella:en:female'] }, source: 'server', fetch: localFetch() } }));
     expect((await withUrl.resolve('u', 'openai'))?.config).toMatchObject({ baseUrl: 'http://kokoro:8880/v1', voices: [{ id: 'af_bella', name: 'Bella', language: 'en', gender: 'female' }] });
-    const neither = new VoiceProviders(config, credentials({ 'openai-tts': { settings: {}, source: 'user' } }));
+    const neither = new VoiceProviders(config, credentials({ 'openai-tts': { settings: {}, source: 'user', fetch: localFetch() } }));
     expect(await neither.resolve('u', 'openai')).toBeNull();
     await expect(neither.providerFor('u', 'openai')).rejects.toThrow('OpenAI-compatible speech is not set up');
   });

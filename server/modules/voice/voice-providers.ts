@@ -1,4 +1,3 @@
-import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
 import { createHash } from 'node:crypto';
 import type { VoiceCatalog, VoiceProviderStatus } from '../../../contracts/voice-api.ts';
 import { TTS_PROVIDER_IDS, type TtsProviderId, type TtsVoice } from '../../../contracts/voice.ts';
@@ -56,26 +55,22 @@ export class VoiceProviders {
     return this.espeakProvider;
   }
 
-  /** Servers the operator configured are trusted; a user's own settings get the address-checked fetch. */
-  private fetchFor(source: 'user' | 'server'): typeof fetch | undefined {
-    return source === 'user' ? createPinnedFetch({ allowPrivateHosts: this.config.FETCH_ALLOW_PRIVATE_HOSTS }) : undefined;
-  }
-
+  /** The provider's settings; null when not set up, 409 PROVIDER_NOT_CONFIGURED when the user's settings cannot be used. */
   async resolve(ownerId: string, id: TtsProviderId): Promise<ResolvedConfig | null> {
     if (id === 'espeak') return { config: { provider: 'espeak' }, source: 'embedded' };
+    const resolved = await this.credentials.resolve(ownerId, id === 'elevenlabs' ? 'elevenlabs' : 'openai-tts');
+    if (resolved?.unavailable) throw new AppError('PROVIDER_NOT_CONFIGURED', resolved.unavailable, { provider: id });
     if (id === 'elevenlabs') {
-      const resolved = await this.credentials.resolve(ownerId, 'elevenlabs');
       if (!resolved?.apiKey) return null;
       const { baseUrl, model } = resolved.settings;
-      return { config: { provider: 'elevenlabs', apiKey: resolved.apiKey, baseUrl, modelId: model, fetch: this.fetchFor(resolved.source) }, source: resolved.source };
+      return { config: { provider: 'elevenlabs', apiKey: resolved.apiKey, baseUrl, modelId: model, fetch: resolved.fetch }, source: resolved.source };
     }
-    const resolved = await this.credentials.resolve(ownerId, 'openai-tts');
     // api.openai.com needs a key; a self-hosted server (Kokoro, Piper) needs its URL.
     const baseUrl = resolved?.settings.baseUrl ?? (resolved?.apiKey ? 'https://api.openai.com/v1' : undefined);
     if (!resolved || !baseUrl) return null;
     const voices = resolved.settings.voices?.length ? parseVoiceList(resolved.settings.voices.join(',')) : undefined;
     return {
-      config: { provider: 'openai', baseUrl, apiKey: resolved.apiKey, model: resolved.settings.model, voices, fetch: this.fetchFor(resolved.source) },
+      config: { provider: 'openai', baseUrl, apiKey: resolved.apiKey, model: resolved.settings.model, voices, fetch: resolved.fetch },
       source: resolved.source,
     };
   }
@@ -94,13 +89,18 @@ export class VoiceProviders {
   async catalog(ownerId: string, language?: string): Promise<VoiceCatalog> {
     const entries = await Promise.all(
       TTS_PROVIDER_IDS.map(async (id) => {
-        const resolved = await this.resolve(ownerId, id);
+        let unavailable: string | null = null;
+        const resolved = await this.resolve(ownerId, id).catch((error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+          unavailable = error.message;
+          return null;
+        });
         const status: VoiceProviderStatus = {
           id,
           label: PROVIDER_LABELS[id],
           available: resolved !== null,
           source: resolved?.source ?? null,
-          error: null,
+          error: unavailable,
           givesAlignment: false,
         };
         if (!resolved) return { status, voices: [] as TtsVoice[] };

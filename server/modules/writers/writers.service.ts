@@ -1,7 +1,7 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
-import { createPinnedFetch } from '../../adapters/http/pinned-fetch.ts';
 import { createWriter, type WriterConfig } from './create-writer.ts';
 import type { Config } from '../../config.ts';
+import { AppError } from '../../http/errors.ts';
 import type { CredentialsService, ResolvedProvider } from '../credentials/credentials.service.ts';
 import { writerFailure } from './writer-errors.ts';
 
@@ -18,10 +18,11 @@ export interface WriterChoice {
 interface Resolved {
   choice: WriterChoice;
   config: WriterConfig;
+  /** The pinned client the provider is called with (credentials decide which hosts it trusts). */
+  fetch?: typeof fetch;
 }
 
 export interface WritersDeps {
-  fetch?: typeof fetch;
   now?: () => Date;
 }
 
@@ -30,26 +31,20 @@ export interface WritersDeps {
  * settings.enabled), else the server's WRITER_PROVIDER (offline by default).
  */
 export class WritersService {
-  private readonly allowPrivateHosts: ReadonlySet<string>;
-
   constructor(
     private readonly credentials: CredentialsService,
     private readonly config: Config,
     private readonly deps: WritersDeps = {},
-  ) {
-    this.allowPrivateHosts = new Set(config.FETCH_ALLOW_PRIVATE_HOSTS);
-  }
+  ) {}
 
   async describe(userId: string): Promise<WriterChoice> {
     return (await this.resolve(userId)).choice;
   }
 
   async forUser(userId: string): Promise<Writer> {
-    const { choice, config } = await this.resolve(userId);
-    // An author's own base URL is fetched from this server: it gets the same address policy as article imports.
-    const fetcher = choice.source === 'user' && choice.baseUrl ? this.guardedFetch() : this.deps.fetch;
+    const { config, fetch } = await this.resolve(userId);
     try {
-      return createWriter(config, { fetch: fetcher, now: this.deps.now });
+      return createWriter(config, { fetch, now: this.deps.now });
     } catch (error) {
       throw writerFailure(error);
     }
@@ -58,25 +53,19 @@ export class WritersService {
   private async resolve(userId: string): Promise<Resolved> {
     for (const provider of LLM_PROVIDERS) {
       const resolved = await this.credentials.resolve(userId, provider);
-      if (resolved?.source === 'user' && resolved.settings.enabled) return this.llm(provider, resolved, 'user');
+      if (resolved?.source !== 'user' || !resolved.settings.enabled) continue;
+      if (resolved.unavailable) throw new AppError('PROVIDER_NOT_CONFIGURED', resolved.unavailable, { provider });
+      return this.llm(provider, resolved, 'user');
     }
     const provider = this.config.WRITER_PROVIDER;
     if (provider === 'offline') return { choice: { kind: 'offline', source: 'server', model: null, baseUrl: null }, config: { provider: 'offline' } };
-    const settings =
-      provider === 'openai'
-        ? { baseUrl: this.config.OPENAI_BASE_URL, model: this.config.OPENAI_MODEL, apiKey: this.config.OPENAI_API_KEY }
-        : { baseUrl: this.config.ANTHROPIC_BASE_URL, model: this.config.ANTHROPIC_MODEL, apiKey: this.config.ANTHROPIC_API_KEY };
-    return this.llm(provider, { apiKey: settings.apiKey, settings, source: 'server' }, 'server');
+    return this.llm(provider, this.credentials.operator(provider), 'server');
   }
 
   private llm(provider: 'openai' | 'anthropic', resolved: ResolvedProvider, source: 'user' | 'server'): Resolved {
     const baseUrl = resolved.settings.baseUrl ?? (provider === 'openai' ? this.config.OPENAI_BASE_URL : this.config.ANTHROPIC_BASE_URL);
     const model = resolved.settings.model ?? (provider === 'openai' ? this.config.OPENAI_MODEL : this.config.ANTHROPIC_MODEL);
     const config = { provider, baseUrl, model, apiKey: resolved.apiKey } as WriterConfig;
-    return { choice: { kind: provider, source, model, baseUrl }, config };
-  }
-
-  private guardedFetch(): typeof fetch {
-    return createPinnedFetch({ allowPrivateHosts: this.allowPrivateHosts });
+    return { choice: { kind: provider, source, model, baseUrl }, config, fetch: resolved.fetch };
   }
 }

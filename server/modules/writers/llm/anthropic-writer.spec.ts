@@ -8,6 +8,7 @@ import { anthropicError, anthropicText, anthropicToolUse, startFakeProvider } fr
 import { createWriter } from '../create-writer.ts';
 import { LlmError } from '../../../adapters/llm/llm-error.ts';
 import { scenePlan } from '../scene-budget.ts';
+import { localFetch } from '../../../adapters/http/testing/local-fetch.ts';
 
 const input: WriteScriptInput = {
   text: 'В Петрозаводске открылась круглосуточная библиотека. Читальный зал рассчитан на 120 мест. На ремонт потратили 48 миллионов рублей.',
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 async function writerAnswering(respond: (request: RecordedRequest, n: number) => FakeResponse) {
   fake = await startFakeProvider(respond);
-  return createWriter({ provider: 'anthropic', apiKey: 'sk-ant-test', model: 'claude-sonnet-4-20250514', baseUrl: fake.origin });
+  return createWriter({ provider: 'anthropic', apiKey: 'sk-ant-test', model: 'claude-sonnet-4-20250514', baseUrl: fake.origin }, { fetch: localFetch(fake.origin) });
 }
 
 async function llmError(promise: Promise<unknown>): Promise<LlmError> {
@@ -115,8 +116,10 @@ describe('Anthropic writer: HTTP errors', () => {
     const writer = await writerAnswering(() => ({ status, headers, body }));
     const error = await llmError(writer.writeScript(input));
     expect(error.code).toBe(code);
-    expect(error.message).toContain(body.error.type);
-    expect(error.message).toContain(body.error.message);
+    // The provider and the status, never what the provider wrote.
+    expect(error.message).toMatch(new RegExp(`^Anthropic answered HTTP ${status} \\(`));
+    expect(error.message).not.toContain(body.error.type);
+    expect(error.message).not.toContain(body.error.message);
     if (status === 429) expect(error.details.retryAfterSec).toBe(30);
   });
 });

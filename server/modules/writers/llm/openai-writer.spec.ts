@@ -12,6 +12,7 @@ import { scenePlan } from '../scene-budget.ts';
 import { createOpenAiCompatibleTransport } from '../../../adapters/llm/openai-compatible.ts';
 import { requestStructured } from '../../../adapters/llm/structured.ts';
 import { analysisDraftSchema } from './llm-schemas.ts';
+import { localFetch } from '../../../adapters/http/testing/local-fetch.ts';
 
 const input: WriteScriptInput = {
   text: 'Copenhagen switched on a seawater heat pump on Tuesday. It will warm 25,000 homes. It cost 150 million euros.',
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 async function writerAnswering(respond: (request: RecordedRequest, n: number) => FakeResponse, withKey = true) {
   fake = await startFakeProvider(respond);
-  return createWriter({ provider: 'openai', baseUrl: `${fake.origin}/v1`, model: 'gpt-4o-mini', ...(withKey ? { apiKey: 'sk-test' } : {}) });
+  return createWriter({ provider: 'openai', baseUrl: `${fake.origin}/v1`, model: 'gpt-4o-mini', ...(withKey ? { apiKey: 'sk-test' } : {}) }, { fetch: localFetch(fake.origin) });
 }
 
 async function llmError(promise: Promise<unknown>): Promise<LlmError> {
@@ -169,16 +170,19 @@ describe('OpenAI-compatible writer: malformed output', () => {
 
 describe('OpenAI-compatible writer: HTTP errors', () => {
   it.each([
-    [401, openAiError('Incorrect API key provided: sk-test.', 'invalid_request_error', 'invalid_api_key'), {}, 'AUTH', /Incorrect API key.*check the API key/],
-    [429, openAiError('Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '20' }, 'RATE_LIMITED', /Rate limit reached/],
-    [503, openAiError('The server is overloaded or not ready yet.', 'server_error', null), {}, 'PROVIDER_UNAVAILABLE', /overloaded/],
-    [404, openAiError('model "llama3.2" not found, try pulling it first', 'api_error', null), {}, 'BAD_REQUEST', /not found.*model name/],
-    [502, '<html><body>Bad gateway</body></html>', {}, 'PROVIDER_UNAVAILABLE', /Bad gateway/],
+    [401, openAiError('Incorrect API key provided: sk-test.', 'invalid_request_error', 'invalid_api_key'), {}, 'AUTH', /HTTP 401 \(check the API key\)$/],
+    [429, openAiError('Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3.', 'requests', 'rate_limit_exceeded'), { 'retry-after': '20' }, 'RATE_LIMITED', /HTTP 429 \(wait and try again/],
+    [503, openAiError('The server is overloaded or not ready yet.', 'server_error', null), {}, 'PROVIDER_UNAVAILABLE', /HTTP 503 \(the provider is down or overloaded/],
+    [404, openAiError('model "llama3.2" not found, try pulling it first', 'api_error', null), {}, 'BAD_REQUEST', /HTTP 404 \(check the model name and base URL\)$/],
+    [502, '<html><body>Bad gateway</body></html>', {}, 'PROVIDER_UNAVAILABLE', /HTTP 502 /],
   ] as const)('HTTP %i becomes a clear typed error', async (status, body, headers, code, message) => {
     const writer = await writerAnswering(() => ({ status, headers, body }));
     const error = await llmError(writer.analyse({ text: input.text }));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+    // What the provider wrote never reaches the message.
+    const written = typeof body === 'string' ? 'Bad gateway' : body.error.message;
+    expect(error.message).not.toContain(written);
     expect(error.details.status).toBe(status);
     if (status === 429) expect(error.details.retryAfterSec).toBe(20);
     expect(fake?.requests).toHaveLength(1);
@@ -186,7 +190,7 @@ describe('OpenAI-compatible writer: HTTP errors', () => {
 
   it('times out on a provider that never answers', async () => {
     fake = await startFakeProvider(() => 'hang');
-    const transport = createOpenAiCompatibleTransport({ baseUrl: `${fake.origin}/v1`, model: 'm', timeoutMs: 300 });
+    const transport = createOpenAiCompatibleTransport({ baseUrl: `${fake.origin}/v1`, model: 'm', timeoutMs: 300, fetch: localFetch(fake.origin) });
     const error = await llmError(requestStructured({ transport, schema: analysisDraftSchema, name: 'video_potential', description: 'd', system: 's', user: 'u' }));
     expect(error.code).toBe('TIMEOUT');
   });
@@ -194,7 +198,7 @@ describe('OpenAI-compatible writer: HTTP errors', () => {
   it('reports an unreachable endpoint', async () => {
     const closed = await startFakeProvider(() => 'hang');
     await closed.close();
-    const writer = createWriter({ provider: 'openai', baseUrl: `${closed.origin}/v1`, model: 'm' });
+    const writer = createWriter({ provider: 'openai', baseUrl: `${closed.origin}/v1`, model: 'm' }, { fetch: localFetch(closed.origin) });
     const error = await llmError(writer.analyse({ text: input.text }));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toContain('ECONNREFUSED');
