@@ -48,7 +48,8 @@ export const MOTIONS = ['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right'] 
 export const motionSchema = z.enum(MOTIONS);
 export type Motion = z.infer<typeof motionSchema>;
 
-export const TRANSITIONS = ['cut', 'crossfade', 'fade'] as const;
+/** 'slide' pushes the next scene in from the right (xfade slideleft); without xfade it is a fade through black. */
+export const TRANSITIONS = ['cut', 'crossfade', 'fade', 'slide'] as const;
 export const transitionSchema = z.enum(TRANSITIONS);
 export type Transition = z.infer<typeof transitionSchema>;
 

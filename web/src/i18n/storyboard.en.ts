@@ -36,6 +36,7 @@ export const storyboardEn = {
   'storyboard.transition.label': 'Transition in',
   'storyboard.transition.first': 'The first scene starts the video',
   'storyboard.transition.cut': 'Cut',
+  'storyboard.transition.slide': 'Slide',
   'storyboard.transition.crossfade': 'Crossfade',
   'storyboard.transition.crossfadeAsFade': 'Crossfade (as fade through black here)',
   'storyboard.transition.fade': 'Fade through black',

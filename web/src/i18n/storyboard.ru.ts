@@ -38,6 +38,7 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.transition.label': 'Переход к сцене',
   'storyboard.transition.first': 'С первой сцены видео начинается',
   'storyboard.transition.cut': 'Склейка',
+  'storyboard.transition.slide': 'Сдвиг',
   'storyboard.transition.crossfade': 'Наплыв',
   'storyboard.transition.crossfadeAsFade': 'Наплыв (здесь — через затемнение)',
   'storyboard.transition.fade': 'Через затемнение',
