@@ -96,10 +96,12 @@ export type RenderScene = z.infer<typeof renderSceneSchema>;
 export const captionWordSchema = z.object({ word: z.string().min(1).max(200), start: seconds, end: seconds });
 export type CaptionWord = z.infer<typeof captionWordSchema>;
 
+export const CAPTION_LOOKS = ['outline', 'box'] as const;
+
 export const captionStyleSchema = z.object({
   font: captionFontSchema.default('Montserrat'),
-  /** Font size in output pixels (as libass sizes it: ascender to descender). */
-  sizePx: z.number().int().min(16).max(300).default(96),
+  /** Font size in output pixels (as libass sizes it: ascender to descender); 140 gives capitals over 60 px at 1080x1920. */
+  sizePx: z.number().int().min(16).max(300).default(140),
   colour: hexColour.default('#ffffff'),
   highlightColour: hexColour.default('#facc15'),
   outlineColour: hexColour.default('#000000'),
@@ -108,6 +110,8 @@ export const captionStyleSchema = z.object({
   position: z.enum(['bottom', 'middle', 'top']).default('bottom'),
   wordsPerLine: z.number().int().min(1).max(12).default(3),
   uppercase: z.boolean().default(false),
+  /** 'outline': letters outlined in outlineColour; 'box': the line on a box of outlineColour. */
+  look: z.enum(CAPTION_LOOKS).default('outline'),
 });
 export type CaptionStyle = z.infer<typeof captionStyleSchema>;
 export const DEFAULT_CAPTION_STYLE: CaptionStyle = captionStyleSchema.parse({});

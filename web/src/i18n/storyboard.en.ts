@@ -121,6 +121,9 @@ export const storyboardEn = {
   'storyboard.captions.position.top': 'Top',
   'storyboard.captions.position.middle': 'Middle',
   'storyboard.captions.position.bottom': 'Bottom',
+  'storyboard.captions.look': 'Look',
+  'storyboard.captions.look.outline': 'Outlined',
+  'storyboard.captions.look.box': 'On a box',
   'storyboard.captions.uppercase': 'Capital letters',
 
   'storyboard.music.title': 'Music',

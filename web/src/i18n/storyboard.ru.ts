@@ -123,6 +123,9 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.captions.position.top': 'Сверху',
   'storyboard.captions.position.middle': 'По центру',
   'storyboard.captions.position.bottom': 'Снизу',
+  'storyboard.captions.look': 'Вид',
+  'storyboard.captions.look.outline': 'С обводкой',
+  'storyboard.captions.look.box': 'На плашке',
   'storyboard.captions.uppercase': 'Заглавными буквами',
 
   'storyboard.music.title': 'Музыка',
