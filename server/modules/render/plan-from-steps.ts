@@ -11,6 +11,8 @@ import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
 import { cardTextFromScene } from './card-text.ts';
 import { FORMAT_TRANSITIONS, automaticMotion } from './scene-motion.ts';
+import { matchPictures } from './picture-match.ts';
+import type { PictureChoice } from './picture-match.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
@@ -23,6 +25,8 @@ export interface RenderSettings {
 export interface PlanDeps {
   steps: { list(user: AuthContext, projectId: string): Promise<Step[]> };
   assets: { fileOf(ownerId: string, id: string): Promise<{ asset: Asset; path: string }> };
+  /** The article's pictures fit to show (the storyboard's import), for scenes the author left automatic. */
+  pictures?: (ownerId: string, projectId: string) => Promise<PictureChoice[]>;
 }
 
 export interface ProjectRenderPlan {
@@ -103,12 +107,20 @@ export async function buildRenderPlanForProject(
   const format = formatSchema.safeParse(record(byNumber(1)?.data).format);
   const transition = FORMAT_TRANSITIONS[format.success ? format.data : 'explainer'];
 
+  const texts = timed.map((scene) => textOf(scene.sceneId, scene.words));
+  const automatic = timed.map((scene) => !storyboardScenes.get(scene.sceneId)?.scene.visual);
+  const pictures = deps.pictures ? await deps.pictures(ownerId, projectId) : [];
+  const matched = matchPictures(texts.map((text, i) => (automatic[i] ? text : null)), pictures);
+
   const scenes = await Promise.all(
     timed.map(async (scene, i) => {
-      const text = textOf(scene.sceneId, scene.words);
+      const text = texts[i]!;
       const chosen = storyboardScenes.get(scene.sceneId);
       const field = `step6.scenes[${chosen?.index ?? i}].visual`;
-      const fallback: Visual = { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, keywords: [cardTextFromScene(text)].filter(Boolean) };
+      const picture = automatic[i] ? matched.get(i) : undefined;
+      const fallback: Visual = picture
+        ? { kind: 'image', path: picture.path }
+        : { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, keywords: [cardTextFromScene(text)].filter(Boolean) };
       let visual = chosen?.scene.visual ? ((await visualFor(chosen.scene.visual, field, resolve)) ?? fallback) : fallback;
       if (avatar?.placement === 'full') {
         const clipSec = typeof avatar.asset.meta.durationSec === 'number' ? avatar.asset.meta.durationSec : Infinity;
