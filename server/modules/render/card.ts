@@ -99,7 +99,8 @@ function textSvg(options: CardOptions, layout: CardTextLayout, colours: Readable
  * `backgroundSize`, the frame plus the room its pan needs) and the words, with colours checked
  * against the background pixels they will be drawn over (WCAG AA, 4.5:1).
  */
-export async function renderCardLayers(options: CardOptions, backgroundSize = { width: options.width, height: options.height }): Promise<CardLayers> {
+export async function renderCardLayers(options: CardOptions, backgroundArea = { width: options.width, height: options.height }): Promise<CardLayers> {
+  const backgroundSize = { width: Math.round(backgroundArea.width), height: Math.round(backgroundArea.height) };
   const spec = CARD_DESIGN_SPECS[options.design];
   const layout = layoutCardText(loadFont(spec.font), options.headline, spec.uppercase, options.width, options.height);
   const ctx = context(options, backgroundSize.width, backgroundSize.height);
