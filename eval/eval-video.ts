@@ -117,7 +117,7 @@ async function main() {
       const area = CAPTION_SAFE_AREA[item.aspect];
       const contrast = await cardContrast(item.aspect);
       lines.push(
-        `| ${item.name} | ${item.aspect} | ${(all.length / 2).toFixed(0)} (made in ${((Date.now() - started) / 1000).toFixed(0)} s) | ${notes[0] ?? 'none in the source'} | ${moving.filter(Boolean).length}/${moving.length} | x ${area.left * 100}-${area.right * 100}%, y ${area.top * 100}-${area.bottom * 100}% | ${captionCapHeightPx(DEFAULT_CAPTION_STYLE).toFixed(0)} px | ${contrast.toFixed(2)}:1 |`,
+        `| ${item.name} | ${item.aspect} | ${(all.length / 2).toFixed(0)} (made in ${((Date.now() - started) / 1000).toFixed(0)} s) | ${notes[0] ?? 'none in the source'} | ${moving.filter(Boolean).length}/${moving.length} | x ${Math.round(area.left * 100)}-${Math.round(area.right * 100)}%, y ${Math.round(area.top * 100)}-${Math.round(area.bottom * 100)}% | ${captionCapHeightPx(DEFAULT_CAPTION_STYLE).toFixed(0)} px | ${contrast.toFixed(2)}:1 |`,
       );
       console.log(lines[lines.length - 1]);
     }
