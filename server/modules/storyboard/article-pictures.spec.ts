@@ -12,6 +12,7 @@ describe('article pictures', () => {
       'https://news.example/static/logo.png',
       { url: 'https://news.example/img/lead.jpg?w=300' },
       { url: 'https://cdn.example/avatars/jane.jpg' },
+      { url: 'https://news.example/images/author-corey-kilgannon.jpg' },
       { url: 'https://t.example/pixel.gif?id=1' },
       { url: 'https://news.example/icons/share.svg' },
       { url: 'https://news.example/img/harbour.jpg', alt: 'The harbour pump', position: 0.6 },

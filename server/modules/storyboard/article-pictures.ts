@@ -15,7 +15,7 @@ export const MIN_PICTURE_SIDE = 600;
 export const MAX_ARTICLE_PICTURES = 12;
 
 /** Site furniture, not pictures of the story: logos, icons, avatars, tracking pixels, sprites, vector art. */
-const NOT_A_PICTURE = /(logo|icon|favicon|avatar|gravatar|userpic|profile[-_]?(pic|photo)|sprite|pixel|tracking|beacon|spacer|blank|badge|emoji|button|banner[-_]?ad|\/ads?\/|doubleclick|1x1|placeholder)|\.(svg|ico)(\?|$)/i;
+const NOT_A_PICTURE = /(logo|icon|favicon|avatar|gravatar|userpic|\/authors?[-_/]|headshot|profile[-_]?(pic|photo)|sprite|pixel|tracking|beacon|spacer|blank|badge|emoji|button|banner[-_]?ad|\/ads?\/|doubleclick|1x1|placeholder)|\.(svg|ico)(\?|$)/i;
 
 /** The same picture at another size or with another query string ("photo-1200x800.jpg?w=300"). */
 function pictureKey(url: string): string {
