@@ -6,6 +6,7 @@ import type { RenderBody, RenderState } from '../contracts/render-api.ts';
 import type { SaveFinalScriptBody } from '../contracts/script-workflow.ts';
 import type { ApplySourceBody, Article, ImportSourceBody } from '../contracts/sources.ts';
 import type { MergeStepBody, Step } from '../contracts/steps.ts';
+import type { ArticlePicturesResult } from '../contracts/storyboard-api.ts';
 import type { VoiceCatalog } from '../contracts/voice-api.ts';
 
 export type JobProgress = (fraction: number, step: string | null) => void;
@@ -20,6 +21,8 @@ export interface Backend {
   createProject(title: string): Promise<Project>;
   listProjects(): Promise<Project[]>;
   applySource(projectId: string, body: ApplySourceBody): Promise<void>;
+  /** Downloads the article's pictures into the project (the automatic storyboard shows them). */
+  importArticlePictures(projectId: string): Promise<ArticlePicturesResult>;
   steps(projectId: string): Promise<Step[]>;
   mergeStep(projectId: string, stepNumber: number, patch: MergeStepBody): Promise<Step>;
   skipStep(projectId: string, stepNumber: number, reason: string): Promise<void>;

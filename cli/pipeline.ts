@@ -77,6 +77,10 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     language,
     ...(options.durationSec ? { targetDurationSec: options.durationSec } : {}),
   });
+  if (article.images.length > 0 || article.leadImage) {
+    const pictures = await backend.importArticlePictures(project.id);
+    reporter.progress('import', 1, `${pictures.usable} of ${pictures.imported + pictures.skipped.length} pictures usable`);
+  }
   await backend.mergeStep(project.id, 2, { completedAt: now() });
   await backend.changeStage(project.id, 3);
   reporter.progress('analyse', 1, `score ${analysis.score}, ${format}`);

@@ -48,7 +48,8 @@ export const MOTIONS = ['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right'] 
 export const motionSchema = z.enum(MOTIONS);
 export type Motion = z.infer<typeof motionSchema>;
 
-export const TRANSITIONS = ['cut', 'crossfade', 'fade'] as const;
+/** 'slide' pushes the next scene in from the right (xfade slideleft); without xfade it is a fade through black. */
+export const TRANSITIONS = ['cut', 'crossfade', 'fade', 'slide'] as const;
 export const transitionSchema = z.enum(TRANSITIONS);
 export type Transition = z.infer<typeof transitionSchema>;
 
@@ -95,10 +96,12 @@ export type RenderScene = z.infer<typeof renderSceneSchema>;
 export const captionWordSchema = z.object({ word: z.string().min(1).max(200), start: seconds, end: seconds });
 export type CaptionWord = z.infer<typeof captionWordSchema>;
 
+export const CAPTION_LOOKS = ['outline', 'box'] as const;
+
 export const captionStyleSchema = z.object({
   font: captionFontSchema.default('Montserrat'),
-  /** Font size in output pixels (as libass sizes it: ascender to descender). */
-  sizePx: z.number().int().min(16).max(300).default(96),
+  /** Font size in output pixels (as libass sizes it: ascender to descender); 140 gives capitals over 60 px at 1080x1920. */
+  sizePx: z.number().int().min(16).max(300).default(140),
   colour: hexColour.default('#ffffff'),
   highlightColour: hexColour.default('#facc15'),
   outlineColour: hexColour.default('#000000'),
@@ -107,6 +110,8 @@ export const captionStyleSchema = z.object({
   position: z.enum(['bottom', 'middle', 'top']).default('bottom'),
   wordsPerLine: z.number().int().min(1).max(12).default(3),
   uppercase: z.boolean().default(false),
+  /** 'outline': letters outlined in outlineColour; 'box': the line on a box of outlineColour. */
+  look: z.enum(CAPTION_LOOKS).default('outline'),
 });
 export type CaptionStyle = z.infer<typeof captionStyleSchema>;
 export const DEFAULT_CAPTION_STYLE: CaptionStyle = captionStyleSchema.parse({});

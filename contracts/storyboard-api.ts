@@ -167,3 +167,11 @@ export const storyboardViewSchema = z.object({
   }),
 });
 export type StoryboardView = z.infer<typeof storyboardViewSchema>;
+
+/** What importing the article's pictures did: downloaded (or already there), fit to show, and why others were skipped. */
+export const articlePicturesResultSchema = z.object({
+  imported: z.number().int(),
+  usable: z.number().int(),
+  skipped: z.array(z.string()),
+});
+export type ArticlePicturesResult = z.infer<typeof articlePicturesResultSchema>;

@@ -54,7 +54,15 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const textPipeline = createTextPipeline({ ...services, scriptVersions });
   const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
   const avatar = new AvatarService({ config, steps, assets, jobs, providers: new AvatarProviders(services.credentials, config) });
-  const render = new RenderService({ steps, assets, jobs, projects: projectsRepository, writers: textPipeline.writers, dataDir: config.DATA_DIR });
+  const render = new RenderService({
+    steps,
+    assets,
+    jobs,
+    projects: projectsRepository,
+    writers: textPipeline.writers,
+    dataDir: config.DATA_DIR,
+    pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
+  });
   return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard, avatar };
 }
 

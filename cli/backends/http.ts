@@ -37,6 +37,7 @@ export function openHttpBackend(options: ApiClientOptions & { signal: AbortSigna
     createProject: (title) => api.json('POST', '/api/projects', { title }),
     listProjects: () => api.json('GET', '/api/projects'),
     applySource: async (projectId, body) => void (await api.json('POST', `${project(projectId)}/source`, body)),
+    importArticlePictures: (projectId) => api.json('POST', `${project(projectId)}/storyboard/article-pictures`, {}),
     steps: (projectId) => api.json('GET', `${project(projectId)}/steps`),
     mergeStep: (projectId, stepNumber, patch) => api.json('PATCH', `${project(projectId)}/steps/${stepNumber}`, patch),
     skipStep: async (projectId, stepNumber, reason) => void (await api.json('POST', `${project(projectId)}/steps/${stepNumber}/skip`, { reason })),

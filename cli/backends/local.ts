@@ -84,7 +84,7 @@ export async function openLocalBackend(options: { dataDir?: string; signal: Abor
     }
   }
 
-  const { textPipeline, steps, projects, render, voice, assets, jobs } = context;
+  const { textPipeline, steps, projects, render, voice, assets, jobs, storyboard } = context;
   return {
     dataDir,
     importSource: (body) => call(() => textPipeline.sources.import(importSourceBodySchema.parse(body))),
@@ -92,6 +92,7 @@ export async function openLocalBackend(options: { dataDir?: string; signal: Abor
     createProject: (title) => call(() => projects.create(user, title)),
     listProjects: () => call(() => projects.list(user, {})),
     applySource: (projectId, body) => call(async () => void (await textPipeline.projectSource.apply(user, projectId, applySourceBodySchema.parse(body)))),
+    importArticlePictures: (projectId) => call(() => storyboard.importArticlePictures(user, projectId)),
     steps: (projectId) => call(() => steps.list(user, projectId)),
     mergeStep: (projectId, stepNumber, patch) => call(() => steps.merge(user, projectId, stepNumber, patch)),
     skipStep: (projectId, stepNumber, reason) => call(async () => void (await steps.skip(user, projectId, stepNumber, reason))),

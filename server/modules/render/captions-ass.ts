@@ -1,7 +1,7 @@
 import type { Aspect } from '../../../contracts/formats.ts';
 import { OUTPUT_SIZES } from '../../../contracts/render-plan.ts';
 import type { CaptionStyle, Captions } from '../../../contracts/render-plan.ts';
-import { captionSafeArea, layoutCaptionLines } from './caption-lines.ts';
+import { captionBorderPx, captionSafeArea, layoutCaptionLines } from './caption-lines.ts';
 import type { CaptionLine } from './caption-lines.ts';
 
 /** '#rrggbb' to the ASS colour body 'BBGGRR' (ASS stores blue first). */
@@ -39,12 +39,13 @@ function header(style: CaptionStyle, aspect: Aspect): string {
   const { width, height } = OUTPUT_SIZES[aspect];
   const safe = captionSafeArea(aspect, style.position);
   const primary = `&H00${assBgr(style.colour)}`;
-  const outline = `&H00${assBgr(style.outlineColour)}`;
-  const borderStyle = 1;
+  // A box is the outline colour a fifth transparent, padded by the outline width (BorderStyle 3).
+  const box = style.look === 'box';
+  const outline = `&H${box ? '33' : '00'}${assBgr(style.outlineColour)}`;
   const fields = [
     'Caption', style.font, style.sizePx, primary, primary, outline, '&H80000000',
-    -1, 0, 0, 0, 100, 100, 0, 0, borderStyle, style.outline, 0, ALIGNMENT[style.position],
-    safe.marginX, safe.marginX, safe.marginV, 1,
+    -1, 0, 0, 0, 100, 100, 0, 0, box ? 3 : 1, captionBorderPx(style), 0, ALIGNMENT[style.position],
+    safe.marginLeft, safe.marginRight, safe.marginV, 1,
   ];
   return [
     '[Script Info]',

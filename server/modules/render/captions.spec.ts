@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captionsSchema } from '../../../contracts/render-plan.ts';
+import { ASPECTS } from '../../../contracts/formats.ts';
+import { CAPTION_FONTS, CAPTION_LOOKS, OUTPUT_SIZES, captionsSchema } from '../../../contracts/render-plan.ts';
 import type { Captions, CaptionWord } from '../../../contracts/render-plan.ts';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
-import { captionSafeArea, layoutCaptionLines } from './caption-lines.ts';
+import { CAPTION_SAFE_AREA, captionBox, captionCapHeightPx, captionSafeArea, layoutCaptionLines } from './caption-lines.ts';
 import { buildAssSubtitles, escapeAssText, formatAssTime } from './captions-ass.ts';
 import { buildSrt, buildVtt, formatSrtTime } from './captions-srt.ts';
 import { escapeFilterValue } from './filter-graph.ts';
@@ -63,7 +64,7 @@ describe('ASS captions', () => {
     expect(events[1]).toContain('Hello {\\c&H0088FF&}big{\\c&HFFFFFF&} world');
     expect(ass).toContain('PlayResX: 1080');
     expect(ass).toContain('PlayResY: 1920');
-    expect(ass).toContain('Style: Caption,Montserrat,96,');
+    expect(ass).toContain('Style: Caption,Montserrat,140,');
   });
 });
 
@@ -88,6 +89,42 @@ describe('SRT and VTT', () => {
   });
 });
 
+describe('caption boxes', () => {
+  const sentence = words('The harbour pump failed again on Tuesday night, flooding forty homes along Quay Street. Насос в гавани снова отказал');
+  const cases = ASPECTS.flatMap((aspect) => CAPTION_FONTS.flatMap((font) => CAPTION_LOOKS.map((look) => [aspect, font, look] as const)));
+
+  it.each(cases)('%s %s %s: every line inside the safe area, capitals at least 60 px per 1080', (aspect, font, look) => {
+    const { width, height } = OUTPUT_SIZES[aspect];
+    const area = CAPTION_SAFE_AREA[aspect];
+    for (const position of ['bottom', 'middle', 'top'] as const) {
+      const plan = captions(sentence, { font, look, position });
+      for (const line of layoutCaptionLines(plan, aspect)) {
+        const box = captionBox(line, plan.style, aspect);
+        expect(box.x).toBeGreaterThanOrEqual(width * area.left);
+        expect(box.x + box.width).toBeLessThanOrEqual(width * area.right);
+        expect(box.y).toBeGreaterThanOrEqual(height * area.top);
+        expect(box.y + box.height).toBeLessThanOrEqual(height * area.bottom);
+        expect(line.words.length).toBeLessThanOrEqual(plan.style.wordsPerLine);
+        expect(captionCapHeightPx(plan.style, line.sizePx)).toBeGreaterThanOrEqual((60 * Math.min(width, height)) / 1080);
+      }
+    }
+  });
+
+  it('keeps vertical captions off the right-hand 15% where the feed draws its buttons', () => {
+    expect(CAPTION_SAFE_AREA['9:16']).toEqual({ left: 0.06, right: 0.85, top: 0.14, bottom: 0.75 });
+    const safe = captionSafeArea('9:16', 'bottom');
+    expect(safe.marginRight).toBeGreaterThanOrEqual(1080 * 0.15);
+    expect(safe.marginV).toBeGreaterThanOrEqual(1920 * 0.25);
+  });
+
+  it('writes a box look as an opaque box (BorderStyle 3) padded around the line', () => {
+    const ass = buildAssSubtitles(captions(words('On a box'), { look: 'box', outline: 4 }), '9:16');
+    const style = ass.split('\n').find((l) => l.startsWith('Style: Caption'))!.split(',');
+    expect(style[15]).toBe('3');
+    expect(style[16]).toBe('12');
+  });
+});
+
 describe('captions drawn by libass', () => {
   let dir = '';
   beforeAll(async () => {
@@ -97,19 +134,23 @@ describe('captions drawn by libass', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function inkBox(png: Buffer): Promise<{ left: number; right: number } | null> {
+  async function inkBox(png: Buffer): Promise<{ left: number; right: number; top: number; bottom: number } | null> {
     const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
     let left = info.width;
     let right = -1;
+    let top = info.height;
+    let bottom = -1;
     for (let y = 0; y < info.height; y++) {
       for (let x = 0; x < info.width; x++) {
         if ((data[y * info.width + x] ?? 0) > 100) {
           left = Math.min(left, x);
           right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
         }
       }
     }
-    return right < 0 ? null : { left, right };
+    return right < 0 ? null : { left, right, top, bottom };
   }
 
   it.each(['Montserrat', 'Oswald', 'Playfair Display'] as const)('draws %s lines as wide as measured and inside the safe area', async (font) => {
@@ -131,8 +172,11 @@ describe('captions drawn by libass', () => {
       const inkWidth = box!.right - box!.left + 1;
       // Ink and advance width differ only by the side bearings of the first and last glyph.
       expect(Math.abs(inkWidth - line.widthPx)).toBeLessThan(line.widthPx * 0.03 + 12);
-      expect(box!.left).toBeGreaterThanOrEqual(safe.marginX - 4);
-      expect(box!.right).toBeLessThanOrEqual(1080 - safe.marginX + 4);
+      expect(box!.left).toBeGreaterThanOrEqual(safe.marginLeft - 4);
+      expect(box!.right).toBeLessThanOrEqual(1080 - safe.marginRight + 4);
+      // Between 14% and 75% of the height, clear of the feed's top bar and description.
+      expect(box!.top).toBeGreaterThanOrEqual(1920 * 0.14);
+      expect(box!.bottom).toBeLessThanOrEqual(1920 * 0.75);
     }
   });
 });

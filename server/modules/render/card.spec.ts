@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { CAPTION_FONTS, CARD_DESIGNS, OUTPUT_SIZES } from '../../../contracts/render-plan.ts';
-import { renderCard } from './card.ts';
-import { keywordsFromText } from './card-keywords.ts';
+import { CAPTION_FONTS, CARD_DESIGNS, CARD_PALETTE_IDS, OUTPUT_SIZES } from '../../../contracts/render-plan.ts';
+import { renderCard, renderCardLayers } from './card.ts';
+import { blend, contrastRatio, hexRgb } from './card-contrast.ts';
 import { fontCovers, loadFont } from './fonts.ts';
 
 async function stats(png: Buffer) {
@@ -56,8 +56,42 @@ describe('generated cards', () => {
     }
   });
 
-  it('picks key words in reading order, skipping function words', () => {
-    expect(keywordsFromText('Why cats rule the internet')).toEqual(['cats', 'rule', 'internet']);
-    expect(keywordsFromText('Цены на нефть выросли до рекорда, и это важно.', 3)).toEqual(['нефть', 'выросли', 'рекорда']);
+  // Every palette on every design and aspect, with the overscanned background a moving card uses.
+  const combinations = CARD_PALETTE_IDS.flatMap((palette) => Object.keys(OUTPUT_SIZES).map((aspect) => [palette, aspect] as const));
+  it.each(combinations)('%s at %s: words and accent at least 4.5:1 over the background under them', async (palette, aspect) => {
+    // A quarter of the frame: the layout scales with it, and 252 drawings stay quick.
+    const full = OUTPUT_SIZES[aspect as keyof typeof OUTPUT_SIZES];
+    const frame = { width: full.width / 4, height: full.height / 4 };
+    for (const design of CARD_DESIGNS) {
+      for (const headline of ['Bridge collapse shocks the city', '+15% prices']) {
+        const layers = await renderCardLayers({ design, palette, headline, ...frame }, { width: Math.round(frame.width * 1.15), height: Math.round(frame.height * 1.15) });
+        expect(layers.colours.contrast, `${design} ${headline}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  }, 60_000);
+
+  it('measures the drawn card: glyph pixels against the same card drawn without words', async () => {
+    // Yellow palette, light text decoration: the case that once put yellow on yellow.
+    const options = { design: 'gradient', palette: 'paper', headline: 'Harbour pump fails again', width: 960, height: 540 } as const;
+    const layers = await renderCardLayers(options);
+    const background = await sharp(layers.background).raw().toBuffer();
+    const text = await sharp(layers.text.png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    let glyphPixels = 0;
+    let unreadable = 0;
+    for (let y = 0; y < text.info.height; y++) {
+      for (let x = 0; x < text.info.width; x++) {
+        const i = (y * text.info.width + x) * 4;
+        if (text.data[i + 3]! < 250) continue;
+        const colour: [number, number, number] = [text.data[i]!, text.data[i + 1]!, text.data[i + 2]!];
+        if (contrastRatio(colour, hexRgb(layers.colours.text)) > 1.1 && contrastRatio(colour, hexRgb(layers.colours.accent)) > 1.1) continue;
+        const j = ((y + layers.text.top) * options.width + x + layers.text.left) * 3;
+        glyphPixels++;
+        const behind: [number, number, number] = [background[j]!, background[j + 1]!, background[j + 2]!];
+        const under = layers.colours.panel ? blend(hexRgb(layers.colours.panel.colour), behind, layers.colours.panel.opacity) : behind;
+        if (contrastRatio(colour, under) < 4.5) unreadable++;
+      }
+    }
+    expect(glyphPixels).toBeGreaterThan(2000);
+    expect(unreadable / glyphPixels).toBeLessThan(0.01);
   });
 });

@@ -1,34 +1,32 @@
 import sharp from 'sharp';
-import type { Font } from 'opentype.js';
 import { CARD_PALETTES } from '../../../contracts/render-plan.ts';
 import type { CardDesign, CardPaletteId } from '../../../contracts/render-plan.ts';
 import { CARD_DESIGN_SPECS } from './card-designs.ts';
-import type { CardDesignSpec, DesignContext } from './card-designs.ts';
-import { loadFont, textPathData, textWidth } from './fonts.ts';
+import type { DesignContext } from './card-designs.ts';
+import { hexRgb, luminance, readableColours } from './card-contrast.ts';
+import type { ReadableColours, Rgb } from './card-contrast.ts';
+import { layoutCardText } from './card-layout.ts';
+import type { CardTextLayout } from './card-layout.ts';
+import { loadFont, textPathData } from './fonts.ts';
 
 export interface CardOptions {
   design: CardDesign;
   palette: CardPaletteId;
-  /** The words to show; long text is shrunk, then cut with an ellipsis. */
+  /** A short phrase or a figure with its label ("19 people killed"). */
   headline: string;
+  /** The frame size. */
   width: number;
   height: number;
 }
 
-interface PlacedWord {
-  text: string;
-  x: number;
-  baseline: number;
-  accent: boolean;
+export interface CardLayers {
+  /** Opaque PNG of the background at the requested size (larger than the frame when it moves). */
+  background: Buffer;
+  /** Transparent PNG of the words (with their panel or decoration), placed at (left, top) of the frame. */
+  text: { png: Buffer; left: number; top: number; width: number; height: number };
+  layout: CardTextLayout;
+  colours: ReadableColours;
 }
-
-interface HeadlineLayout {
-  words: PlacedWord[];
-  fontSize: number;
-  box: { x: number; y: number; width: number; height: number };
-}
-
-const MAX_LINES = 5;
 
 /** FNV-1a, so the same (design, palette, text, size) always gives the same picture. */
 function hash(text: string): number {
@@ -50,98 +48,81 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function breakLines(font: Font, words: string[], fontSize: number, maxWidth: number): string[][] | null {
-  const space = textWidth(font, ' ', fontSize);
-  const lines: string[][] = [];
-  let current: string[] = [];
-  let currentWidth = 0;
-  for (const word of words) {
-    const width = textWidth(font, word, fontSize);
-    if (width > maxWidth) return null;
-    if (current.length > 0 && currentWidth + space + width > maxWidth) {
-      lines.push(current);
-      current = [];
-      currentWidth = 0;
-    }
-    currentWidth += (current.length > 0 ? space : 0) + width;
-    current.push(word);
-  }
-  if (current.length > 0) lines.push(current);
-  return lines;
-}
+const svg = (width: number, height: number, body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
 
-/** The largest font size at which the headline fits the box in at most MAX_LINES lines. */
-function layoutHeadline(font: Font, spec: CardDesignSpec, headline: string, width: number, height: number): HeadlineLayout {
-  const text = spec.uppercase ? headline.toLocaleUpperCase() : headline;
-  let words = text.split(/\s+/).filter(Boolean);
-  if (words.length === 0) words = ['…'];
-  const maxWidth = width * 0.82;
-  const maxHeight = height * (width < height ? 0.36 : 0.5);
-  const lineFactor = 1.12;
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const minSize = Math.min(width, height) * 0.045;
-
-  for (;;) {
-    for (let size = Math.min(width, height) * 0.2; size >= minSize; size *= 0.94) {
-      const lines = breakLines(font, words, size, maxWidth);
-      if (!lines || lines.length > MAX_LINES || lines.length * size * lineFactor > maxHeight) continue;
-      return place(font, lines, size, lineFactor, longest, width, height);
-    }
-    if (words.length <= 1) {
-      const lines = [[words[0] ?? '…']];
-      const size = Math.min(minSize, (maxWidth / textWidth(font, lines[0]![0]!, 100)) * 100);
-      return place(font, lines, size, lineFactor, longest, width, height);
-    }
-    words = [...words.slice(0, -2), `${words[words.length - 2]}…`];
-  }
-}
-
-function place(font: Font, lines: string[][], fontSize: number, lineFactor: number, accentWord: string, width: number, height: number): HeadlineLayout {
-  const space = textWidth(font, ' ', fontSize);
-  const lineHeight = fontSize * lineFactor;
-  const blockHeight = lines.length * lineHeight;
-  const centreY = height * (width < height ? 0.36 : 0.42);
-  const top = centreY - blockHeight / 2;
-  const capHeight = fontSize * 0.72;
-  const words: PlacedWord[] = [];
-  let minX = width;
-  let maxX = 0;
-  lines.forEach((line, row) => {
-    const widths = line.map((w) => textWidth(font, w, fontSize));
-    const lineWidth = widths.reduce((a, b) => a + b, 0) + space * (line.length - 1);
-    let x = (width - lineWidth) / 2;
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x + lineWidth);
-    const baseline = top + row * lineHeight + (lineHeight + capHeight) / 2;
-    line.forEach((word, i) => {
-      words.push({ text: word, x, baseline, accent: accentWord.length > 3 && word === accentWord });
-      x += (widths[i] ?? 0) + space;
-    });
-  });
-  return { words, fontSize, box: { x: minX, y: top, width: maxX - minX, height: blockHeight } };
-}
-
-/** The card as SVG: background design, headline drawn as glyph outlines of a bundled font. */
-export function cardSvg(options: CardOptions): string {
-  const { width, height } = options;
-  const spec = CARD_DESIGN_SPECS[options.design];
+function context(options: CardOptions, width: number, height: number): DesignContext {
   const palette = CARD_PALETTES[options.palette];
-  const random = seededRandom(hash(`${options.design}|${options.palette}|${options.headline}|${width}x${height}`));
-  const ctx: DesignContext = { width, height, palette, random };
-  const font = loadFont(spec.font);
-  const layout = layoutHeadline(font, spec, options.headline, width, height);
-  const shadowOffset = Math.max(2, layout.fontSize * 0.04);
-  const glyphs = layout.words.map((word) => {
-    const d = textPathData(font, word.text, word.x, word.baseline, layout.fontSize);
-    const fill = word.accent ? palette.accent : palette.text;
-    return `<path d="${d}" fill="#000" fill-opacity="0.28" transform="translate(${shadowOffset} ${shadowOffset})"/><path d="${d}" fill="${fill}"/>`;
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
-${spec.background(ctx)}${spec.headlineDecor?.(ctx, layout.box) ?? ''}${glyphs.join('')}</svg>`;
+  return { width, height, palette, random: seededRandom(hash(`${options.design}|${options.palette}|${options.headline}`)) };
 }
 
-/** Renders a card to PNG bytes. Deterministic per (design, palette, headline, size). */
+/** Background pixels under the words wherever the background's pan puts them (every 4th pixel). */
+function samplesUnder(raw: Buffer, size: { width: number; height: number }, frame: { width: number; height: number }, box: CardTextLayout['box']): Rgb[] {
+  const slackX = size.width - frame.width;
+  const offsetY = (size.height - frame.height) / 2;
+  const x0 = Math.max(0, Math.floor(box.x));
+  const x1 = Math.min(size.width, Math.ceil(box.x + box.width + slackX));
+  const y0 = Math.max(0, Math.floor(box.y + offsetY));
+  const y1 = Math.min(size.height, Math.ceil(box.y + box.height + offsetY));
+  const samples: Rgb[] = [];
+  for (let y = y0; y < y1; y += 4) {
+    for (let x = x0; x < x1; x += 4) {
+      const i = (y * size.width + x) * 3;
+      samples.push([raw[i]!, raw[i + 1]!, raw[i + 2]!]);
+    }
+  }
+  return samples;
+}
+
+/** The words as SVG at frame size: panel (when needed), design decoration, soft shadow on light text, glyphs. */
+function textSvg(options: CardOptions, layout: CardTextLayout, colours: ReadableColours): string {
+  const spec = CARD_DESIGN_SPECS[options.design];
+  const font = loadFont(spec.font);
+  const ctx = context(options, options.width, options.height);
+  const { box } = layout;
+  const pad = Math.min(options.width, options.height) * 0.045;
+  const panel = colours.panel
+    ? `<rect x="${box.x - pad}" y="${box.y - pad}" width="${box.width + 2 * pad}" height="${box.height + 2 * pad}" rx="${pad * 0.6}" fill="${colours.panel.colour}" fill-opacity="${colours.panel.opacity}"/>`
+    : '';
+  const lightText = luminance(hexRgb(colours.text)) > 0.4;
+  const glyphs = layout.words.map((word) => {
+    const d = textPathData(font, word.text, word.x, word.baseline, word.fontSize);
+    const shadowOffset = Math.max(2, word.fontSize * 0.04);
+    const shadow = lightText ? `<path d="${d}" fill="#000" fill-opacity="0.28" transform="translate(${shadowOffset} ${shadowOffset})"/>` : '';
+    return `${shadow}<path d="${d}" fill="${word.accent ? colours.accent : colours.text}"/>`;
+  });
+  return svg(options.width, options.height, `${panel}${colours.panel ? '' : (spec.headlineDecor?.(ctx, box) ?? '')}${glyphs.join('')}`);
+}
+
+/**
+ * A card as two layers, so the render can move them apart: the background (drawn at
+ * `backgroundSize`, the frame plus the room its pan needs) and the words, with colours checked
+ * against the background pixels they will be drawn over (WCAG AA, 4.5:1).
+ */
+export async function renderCardLayers(options: CardOptions, backgroundArea = { width: options.width, height: options.height }): Promise<CardLayers> {
+  const backgroundSize = { width: Math.round(backgroundArea.width), height: Math.round(backgroundArea.height) };
+  const spec = CARD_DESIGN_SPECS[options.design];
+  const layout = layoutCardText(loadFont(spec.font), options.headline, spec.uppercase, options.width, options.height);
+  const ctx = context(options, backgroundSize.width, backgroundSize.height);
+  const raw = await sharp(Buffer.from(svg(backgroundSize.width, backgroundSize.height, spec.background(ctx)))).removeAlpha().raw().toBuffer();
+  const colours = readableColours(CARD_PALETTES[options.palette], samplesUnder(raw, backgroundSize, options, layout.box));
+  const background = await sharp(raw, { raw: { ...backgroundSize, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
+  // The words' layer is cut to the area around them, so the render composites a small picture.
+  const margin = Math.round(Math.min(options.width, options.height) * 0.08);
+  const left = Math.max(0, Math.floor(layout.box.x) - margin);
+  const top = Math.max(0, Math.floor(layout.box.y) - margin);
+  const width = Math.min(options.width - left, Math.ceil(layout.box.width) + 2 * margin);
+  const height = Math.min(options.height - top, Math.ceil(layout.box.height) + 2 * margin);
+  const png = await sharp(Buffer.from(textSvg(options, layout, colours))).extract({ left, top, width, height }).png({ compressionLevel: 2 }).toBuffer();
+  return { background, text: { png, left, top, width, height }, layout, colours };
+}
+
+/** The card as one still picture at frame size (previews). Deterministic per (design, palette, headline, size). */
 export async function renderCard(options: CardOptions): Promise<Buffer> {
-  // Opaque RGB: ffmpeg then decodes each still to rgb24, a quarter less memory than rgba.
-  return sharp(Buffer.from(cardSvg(options))).removeAlpha().png({ compressionLevel: 2 }).toBuffer();
+  const layers = await renderCardLayers(options);
+  return sharp(layers.background)
+    .composite([{ input: layers.text.png, left: layers.text.left, top: layers.text.top }])
+    .removeAlpha()
+    .png({ compressionLevel: 2 })
+    .toBuffer();
 }

@@ -6,9 +6,23 @@ import type { SceneClip, Timeline } from './timeline.ts';
 /** Moving scenes start from a picture this much larger than the frame, so pans and zooms never show an edge. */
 export const MOTION_OVERSCAN = 1.15;
 
+/**
+ * Photos move by resampling a picture twice the size they need (zoompan places its crop on whole
+ * source pixels, so at 2x a step is half an output pixel and a slow zoom does not wobble).
+ */
+export const PHOTO_UPSCALE = 2;
+
+/** A card's words, entering and leaving over its moving background. */
+export interface TextLayer {
+  path: string;
+  left: number;
+  top: number;
+  height: number;
+}
+
 /** A still prepared at exactly `sourceSize(...)` (cards and images), or a clip ffmpeg scales itself. */
 export type ClipSource =
-  | { kind: 'still'; path: string }
+  | { kind: 'still'; path: string; photo: boolean; text?: TextLayer }
   | { kind: 'video'; path: string; startAtSec: number; loop: boolean };
 
 export interface GraphRequest {
@@ -36,11 +50,12 @@ export function frameSize(plan: RenderPlan): { width: number; height: number } {
   return OUTPUT_SIZES[plan.output.aspect];
 }
 
-/** The size a still must be prepared at for its scene's motion. */
-export function sourceSize(plan: RenderPlan, motion: Motion): { width: number; height: number } {
+/** The size a still must be prepared at for its scene's motion (photos at PHOTO_UPSCALE). */
+export function sourceSize(plan: RenderPlan, motion: Motion, photo = false): { width: number; height: number } {
   const { width, height } = frameSize(plan);
   if (motion === 'none') return { width, height };
-  return { width: even(width * MOTION_OVERSCAN), height: even(height * MOTION_OVERSCAN) };
+  const k = MOTION_OVERSCAN * (photo ? PHOTO_UPSCALE : 1);
+  return { width: even(width * k), height: even(height * k) };
 }
 
 /** Escapes a value for a filter option inside a filtergraph (both escaping levels ffmpeg applies). */
@@ -49,26 +64,51 @@ export function escapeFilterValue(value: string): string {
   return optionLevel.replace(/[\\'[\],;]/g, (c) => `\\${c}`);
 }
 
-function motionFilter(motion: Motion, frames: number, width: number, height: number, fps: number): string | null {
+/**
+ * Ken Burns on a still. Zooms, and every move of a photo, go through zoompan (it resamples each
+ * frame; cheaper than a per-frame scale, and it works on ffmpeg builds whose scale has no `n`);
+ * a card's pan is a plain crop on whole pixels (`exact`: one-pixel steps on 4:2:0 too), nearly free.
+ */
+function motionFilter(motion: Motion, frames: number, width: number, height: number, fps: number, photo: boolean): string | null {
   const last = Math.max(1, frames - 1);
   const k = MOTION_OVERSCAN;
+  const zoompan = (z: string, x: string) => `zoompan=z='${z}':x='${x}':y='ih/2-ih/zoom/2':d=1:s=${width}x${height}:fps=${fps}`;
   switch (motion) {
     case 'none':
       return null;
-    // zoompan rather than a per-frame scale: it is cheaper and works on ffmpeg builds whose scale has no `n`.
     case 'zoom-in':
-    case 'zoom-out': {
-      const zoom = motion === 'zoom-in' ? `1+${(k - 1).toFixed(4)}*on/${last}` : `${k}-${(k - 1).toFixed(4)}*on/${last}`;
-      return `zoompan=z='${zoom}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=${width}x${height}:fps=${fps}`;
-    }
+    case 'zoom-out':
+      return zoompan(motion === 'zoom-in' ? `1+${(k - 1).toFixed(4)}*on/${last}` : `${k}-${(k - 1).toFixed(4)}*on/${last}`, 'iw/2-iw/zoom/2');
     case 'pan-left':
-      return `crop=${width}:${height}:x='(iw-ow)*(1-n/${last})':y='(ih-oh)/2'`;
+      if (photo) return zoompan(String(k), `(iw-iw/zoom)*(1-on/${last})`);
+      return `crop=${width}:${height}:x='(iw-ow)*(1-n/${last})':y='(ih-oh)/2':exact=1`;
     case 'pan-right':
-      return `crop=${width}:${height}:x='(iw-ow)*n/${last}':y='(ih-oh)/2'`;
+      if (photo) return zoompan(String(k), `(iw-iw/zoom)*on/${last}`);
+      return `crop=${width}:${height}:x='(iw-ow)*n/${last}':y='(ih-oh)/2':exact=1`;
   }
 }
 
-function clipChain(req: GraphRequest, clip: SceneClip, input: number): string {
+/** A card's words come in (rise and fade, 0.5 s) after the clip's lead-in and leave (fade, 0.4 s) before its scene ends. */
+const TEXT_ENTER_SEC = 0.5;
+const TEXT_EXIT_SEC = 0.4;
+
+function textOverlay(text: TextLayer, clip: SceneClip, fps: number, input: number, label: string): { chain: string; overlay: string } {
+  const frames = clipFrames(clip);
+  const enter = Math.round(TEXT_ENTER_SEC * fps);
+  const exit = Math.round(TEXT_EXIT_SEC * fps);
+  const steps = ['format=rgba', 'loop=loop=-1:size=1:start=0', `settb=1/${fps}`, 'setpts=N', `trim=end_frame=${frames}`];
+  let y = String(text.top);
+  // Too short a scene to watch the words arrive and go: they simply stay.
+  if (clip.sceneFrames >= enter + exit + fps) {
+    const exitStart = clip.leadIn + clip.sceneFrames - exit - Math.round(fps * 0.1);
+    steps.push(`fade=t=in:s=${clip.leadIn}:n=${enter}:alpha=1`, `fade=t=out:s=${exitStart}:n=${exit}:alpha=1`);
+    const rise = Math.round(text.height * 0.12);
+    y = `${text.top}+${rise}*pow(min(1,max(0,1-(n-${clip.leadIn})/${enter})),2)`;
+  }
+  return { chain: `[${input}:v]${steps.join(',')}[${label}]`, overlay: `overlay=x=${text.left}:y='${y}':eval=frame` };
+}
+
+function clipChain(req: GraphRequest, clip: SceneClip, input: number, textInput: number): string[] {
   const { plan, timeline } = req;
   const { fps } = timeline;
   const { width, height } = frameSize(plan);
@@ -90,14 +130,24 @@ function clipChain(req: GraphRequest, clip: SceneClip, input: number): string {
     );
   }
   steps.push(`settb=1/${fps}`, 'setpts=N', `trim=end_frame=${frames}`);
-  const motion = motionFilter(scene.motion, frames, width, height, fps);
+  const motion = motionFilter(scene.motion, frames, width, height, fps, source.kind === 'still' && source.photo);
   if (motion) steps.push(motion);
+  const chains: string[] = [];
+  if (source.kind === 'still' && source.text) {
+    const text = textOverlay(source.text, clip, fps, textInput, `t${clip.index}`);
+    chains.push(text.chain, `[${input}:v]${steps.join(',')},settb=1/${fps},setpts=N[m${clip.index}]`);
+    return finishClip(chains, [text.overlay], clip, frames, fps, `[m${clip.index}][t${clip.index}]`);
+  }
+  return finishClip(chains, steps, clip, frames, fps, `[${input}:v]`);
+}
+
+function finishClip(chains: string[], steps: string[], clip: SceneClip, frames: number, fps: number, inputs: string): string[] {
   steps.push('setsar=1');
   if (clip.fadeInFrames > 0) steps.push(`fade=t=in:s=0:n=${clip.fadeInFrames}`);
   if (clip.fadeOutFrames > 0) steps.push(`fade=t=out:s=${frames - clip.fadeOutFrames}:n=${clip.fadeOutFrames}`);
   // zoompan sets its own timestamps; put every clip back on the same clock so joins line up.
   steps.push(`settb=1/${fps}`, 'setpts=N');
-  return `[${input}:v]${steps.join(',')}[c${clip.index}]`;
+  return [...chains, `${inputs}${steps.join(',')}[c${clip.index}]`];
 }
 
 function clipInputArgs(source: ClipSource, clip: SceneClip, fps: number): string[] {
@@ -137,10 +187,15 @@ export function buildVideoGraph(req: GraphRequest): VideoGraph {
   const clips = timeline.clips.slice(window.first, window.last + 1);
   const inputArgs: string[] = [];
   const filters: string[] = [];
-  clips.forEach((clip, i) => {
-    inputArgs.push(...clipInputArgs(req.sources[clip.index]!, clip, fps));
-    filters.push(clipChain(req, clip, i));
-  });
+  let nextInput = 0;
+  for (const clip of clips) {
+    const source = req.sources[clip.index]!;
+    inputArgs.push(...clipInputArgs(source, clip, fps));
+    const input = nextInput++;
+    const textInput = source.kind === 'still' && source.text ? nextInput++ : -1;
+    if (source.kind === 'still' && source.text) inputArgs.push('-framerate', String(fps), '-i', source.text.path);
+    filters.push(...clipChain(req, clip, input, textInput));
+  }
 
   // Crossfades only between clips of the window; at its edges a clip keeps its overlap frames as they are.
   const xfadeInto = (i: number) => (i > 0 && clips[i]?.join === 'xfade' ? clips[i]!.xfadeFrames : 0);
@@ -151,7 +206,8 @@ export function buildVideoGraph(req: GraphRequest): VideoGraph {
     const previousTail = parts[i - 1]?.tail;
     if (part.head && previousTail) {
       const seconds = (xfadeInto(i) / fps).toFixed(4);
-      filters.push(`[${previousTail}][${part.head}]xfade=transition=fade:duration=${seconds}:offset=0,format=yuv420p,settb=1/${fps},setpts=N[x${clips[i]!.index}]`);
+      const kind = req.plan.scenes[clips[i]!.index]!.transition === 'slide' ? 'slideleft' : 'fade';
+      filters.push(`[${previousTail}][${part.head}]xfade=transition=${kind}:duration=${seconds}:offset=0,format=yuv420p,settb=1/${fps},setpts=N[x${clips[i]!.index}]`);
       sequence.push(`x${clips[i]!.index}`);
     }
     sequence.push(part.body);
@@ -167,7 +223,7 @@ export function buildVideoGraph(req: GraphRequest): VideoGraph {
   // Captions are timed on the whole video; a window that starts later is shifted onto that clock.
   if (windowStart > 0) joined.push(`setpts=PTS+${windowStart}`);
   const overlay: string[] = [];
-  let inputCount = clips.length;
+  let inputCount = nextInput;
   if (req.plan.avatar) {
     const avatar = avatarOverlay(req, inputCount, windowStart, windowFrames);
     inputArgs.push(...avatar.inputArgs);

@@ -105,7 +105,7 @@ describe('buildRenderPlanForProject', () => {
     ]);
     // What was heard, not the script as edited later.
     expect(plan.scenes[1]!.text).toBe('Refineries cannot keep up.');
-    expect(plan.scenes[0]!.visual).toMatchObject({ kind: 'card', keywords: ['Oil', 'prices', 'record', 'today'] });
+    expect(plan.scenes[0]!.visual).toMatchObject({ kind: 'card', keywords: ['Oil prices hit a record today'] });
     expect(plan.scenes[1]).toMatchObject({ visual: { kind: 'image', path: '/media/photo' }, motion: 'zoom-in', transition: 'crossfade' });
     expect(plan.captions?.style).toMatchObject({ highlightColour: '#ff0000', position: 'top', font: 'Montserrat' });
     expect(plan.captions?.scenes[2]!.words.map((w) => w.word)).toEqual(['Follow', 'more.']);

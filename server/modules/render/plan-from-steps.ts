@@ -1,3 +1,4 @@
+import { formatSchema } from '../../../contracts/formats.ts';
 import type { Aspect, Language } from '../../../contracts/formats.ts';
 import { CARD_DESIGNS, CARD_PALETTE_IDS, captionStyleSchema } from '../../../contracts/render-plan.ts';
 import type { QualityPreset, RenderPlan, Visual } from '../../../contracts/render-plan.ts';
@@ -8,7 +9,10 @@ import type { Asset } from '../../../contracts/assets.ts';
 import type { AuthContext } from '../../http/router.ts';
 import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
-import { keywordsFromText } from './card-keywords.ts';
+import { cardTextFromScene } from './card-text.ts';
+import { FORMAT_TRANSITIONS, automaticMotion } from './scene-motion.ts';
+import { matchPictures } from './picture-match.ts';
+import type { PictureChoice } from './picture-match.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
@@ -21,6 +25,8 @@ export interface RenderSettings {
 export interface PlanDeps {
   steps: { list(user: AuthContext, projectId: string): Promise<Step[]> };
   assets: { fileOf(ownerId: string, id: string): Promise<{ asset: Asset; path: string }> };
+  /** The article's pictures fit to show (the storyboard's import), for scenes the author left automatic. */
+  pictures?: (ownerId: string, projectId: string) => Promise<PictureChoice[]>;
 }
 
 export interface ProjectRenderPlan {
@@ -98,13 +104,23 @@ export async function buildRenderPlanForProject(
   const storyboardScenes = new Map((storyboard.scenes ?? []).map((scene, index) => [scene.sceneId, { scene, index }]));
   const avatar = await avatarClip(stage5Schema.safeParse(byNumber(5)?.data ?? {}).data ?? {}, byNumber(5), resolve);
   const palette = projectPalette(projectId);
+  const format = formatSchema.safeParse(record(byNumber(1)?.data).format);
+  const transition = FORMAT_TRANSITIONS[format.success ? format.data : 'explainer'];
+
+  const texts = timed.map((scene) => textOf(scene.sceneId, scene.words));
+  const automatic = timed.map((scene) => !storyboardScenes.get(scene.sceneId)?.scene.visual);
+  const pictures = deps.pictures ? await deps.pictures(ownerId, projectId) : [];
+  const matched = matchPictures(texts.map((text, i) => (automatic[i] ? text : null)), pictures);
 
   const scenes = await Promise.all(
     timed.map(async (scene, i) => {
-      const text = textOf(scene.sceneId, scene.words);
+      const text = texts[i]!;
       const chosen = storyboardScenes.get(scene.sceneId);
       const field = `step6.scenes[${chosen?.index ?? i}].visual`;
-      const fallback: Visual = { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, keywords: keywordsFromText(text) };
+      const picture = automatic[i] ? matched.get(i) : undefined;
+      const fallback: Visual = picture
+        ? { kind: 'image', path: picture.path }
+        : { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, keywords: [cardTextFromScene(text)].filter(Boolean) };
       let visual = chosen?.scene.visual ? ((await visualFor(chosen.scene.visual, field, resolve)) ?? fallback) : fallback;
       if (avatar?.placement === 'full') {
         const clipSec = typeof avatar.asset.meta.durationSec === 'number' ? avatar.asset.meta.durationSec : Infinity;
@@ -116,8 +132,8 @@ export async function buildRenderPlanForProject(
         end: scene.end,
         text,
         visual,
-        motion: avatar?.placement === 'full' ? ('none' as const) : (chosen?.scene.motion ?? 'none'),
-        transition: chosen?.scene.transition ?? 'cut',
+        motion: avatar?.placement === 'full' ? ('none' as const) : (chosen?.scene.motion ?? automaticMotion(visual, i)),
+        transition: chosen?.scene.transition ?? transition,
       };
     }),
   );

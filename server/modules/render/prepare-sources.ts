@@ -3,19 +3,18 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { RenderScene } from '../../../contracts/render-plan.ts';
 import { FfmpegCancelledError } from '../../adapters/ffmpeg/run.ts';
-import { renderCard } from './card.ts';
-import { keywordsFromText } from './card-keywords.ts';
-import { sourceSize } from './filter-graph.ts';
+import { renderCardLayers } from './card.ts';
+import { cardTextFromScene } from './card-text.ts';
+import { frameSize, sourceSize } from './filter-graph.ts';
 import type { ClipSource } from './filter-graph.ts';
 import { clipFrames } from './timeline.ts';
 import type { Timeline } from './timeline.ts';
 import type { CheckedPlan } from './validate-plan.ts';
 
-/** The words a card shows: its keywords, else the scene's own key words, else its text. */
+/** The words a card shows: the author's, else a short phrase or key figure of the scene. */
 export function cardHeadline(scene: RenderScene): string {
   if (scene.visual.kind === 'card' && scene.visual.keywords.length > 0) return scene.visual.keywords.join(' ');
-  const keywords = keywordsFromText(scene.text);
-  return keywords.length > 0 ? keywords.join(' ') : scene.text;
+  return cardTextFromScene(scene.text) || scene.text.split(/\s+/).slice(0, 6).join(' ');
 }
 
 /**
@@ -32,12 +31,12 @@ export async function prepareClipSources(
 ): Promise<ClipSource[]> {
   const { plan } = checked;
   const sources: ClipSource[] = [];
-  const cards = new Map<string, Promise<string>>();
+  const cards = new Map<string, Promise<ClipSource>>();
   await forEachLimited(clipIndexes, STILLS_AT_ONCE, async (index) => {
     const scene = plan.scenes[index]!;
     const clip = timeline.clips[index]!;
-    const size = sourceSize(plan, scene.motion);
     const visual = scene.visual;
+    const size = sourceSize(plan, scene.motion, visual.kind === 'image');
     if (visual.kind === 'video') {
       const available = (checked.videoSourceSec.get(index) ?? 0) - visual.startAtSec;
       const needed = clipFrames(clip) / timeline.fps;
@@ -52,7 +51,7 @@ export async function prepareClipSources(
         .flatten({ background: '#000000' })
         .png({ compressionLevel: 1 })
         .toFile(path);
-      sources[index] = { kind: 'still', path };
+      sources[index] = { kind: 'still', path, photo: true };
       return;
     }
     const headline = cardHeadline(scene);
@@ -60,13 +59,15 @@ export async function prepareClipSources(
     let card = cards.get(key);
     if (!card) {
       const path = join(workDir, `card-${index}.png`);
-      card = renderCard({ design: visual.design, palette: visual.palette, headline, ...size }).then(async (png) => {
-        await writeFile(path, png);
-        return path;
+      const textPath = join(workDir, `card-${index}-text.png`);
+      card = renderCardLayers({ design: visual.design, palette: visual.palette, headline, ...frameSize(plan) }, size).then(async (layers) => {
+        await Promise.all([writeFile(path, layers.background), writeFile(textPath, layers.text.png)]);
+        const { left, top, height } = layers.text;
+        return { kind: 'still', path, photo: false, text: { path: textPath, left, top, height } };
       });
       cards.set(key, card);
     }
-    sources[index] = { kind: 'still', path: await card };
+    sources[index] = await card;
     if (signal?.aborted) throw new FfmpegCancelledError();
   });
   return sources;

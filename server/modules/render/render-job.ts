@@ -12,12 +12,14 @@ import type { StepsService } from '../steps/steps.service.ts';
 import { buildSrt, buildVtt } from './captions-srt.ts';
 import { killProcessesUsing } from './orphans.ts';
 import { buildRenderPlanForProject } from './plan-from-steps.ts';
+import type { PlanDeps } from './plan-from-steps.ts';
 import { renderVideo } from './render-video.ts';
 import { RenderPlanError } from './validate-plan.ts';
 
 export interface RenderJobDeps {
   steps: StepsService;
   assets: AssetsService;
+  pictures?: PlanDeps['pictures'];
   /** Marks the project rendered once its outputs are saved. */
   markRendered(ownerId: string, projectId: string): Promise<void>;
   /** The project's title, for the names of downloads. */

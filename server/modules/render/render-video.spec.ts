@@ -12,6 +12,7 @@ import { renderPreviewFrame } from './preview.ts';
 import { renderVideo } from './render-video.ts';
 import type { RenderProgress } from './render-video.ts';
 import { imageDifference, makeClip, makeImage, makeTone, planFor, speak } from './test-support.ts';
+import { automaticMotion } from './scene-motion.ts';
 import { RenderPlanError } from './validate-plan.ts';
 
 describe('renderVideo with real ffmpeg (narration, music, captions, three kinds of visual)', () => {
@@ -88,6 +89,33 @@ describe('renderVideo with real ffmpeg (narration, music, captions, three kinds 
     expect(clipEnd - clipStart).toBeGreaterThan(0.8);
     const region = { left: 0, top: 0, width: 1080, height: 900 };
     expect(await imageDifference(await extractFrame(rendered, clipStart), await extractFrame(rendered, clipEnd), region)).toBeGreaterThan(3);
+  });
+
+  it('moves in every still scene: a drifting card and a photo with its automatic Ken Burns move change within half a second', async () => {
+    // A striped photo, so any move of it changes many pixels; no captions, so only the picture can change.
+    const photo = join(dir, 'stripes.png');
+    const stripes = Array.from({ length: 16 }, (_, i) => `<rect x="${i * 100}" width="50" height="1200" fill="#fff"/>`).join('');
+    await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><rect width="1600" height="1200" fill="#204080"/>${stripes}</svg>`)).png().toFile(photo);
+    const visual = { kind: 'image' as const, path: photo };
+    const moving = planFor(
+      [
+        { text: 'A card that drifts.', motion: automaticMotion({ kind: 'card', design: 'grid', palette: 'ocean', keywords: [] }, 0) },
+        { text: 'A photo that moves.', visual, motion: automaticMotion(visual, 1), transition: 'slide' },
+      ],
+      4,
+      { captions: false },
+    );
+    const out = join(dir, 'moving.mp4');
+    await renderVideo(moving, out);
+    for (const [index, at] of [[0, 1], [1, 3.2]] as const) {
+      const difference = await imageDifference(await extractFrame(out, at - 0.25), await extractFrame(out, at + 0.25));
+      expect(difference, `scene ${index}`).toBeGreaterThan(0.5);
+    }
+    // The photo is on screen: half its pixels white stripes, half blue.
+    const { data } = await sharp(await extractFrame(out, 3.2)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let white = 0;
+    for (let i = 0; i < data.length; i += 3) if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) white++;
+    expect(white / (data.length / 3)).toBeGreaterThan(0.3);
   });
 
   it('burns the captions in: a frame at a caption time differs from the same render without captions', async () => {

@@ -17,7 +17,7 @@ import type { StepsService } from '../steps/steps.service.ts';
 import { viaWriter } from '../writers/writer-errors.ts';
 import type { WritersService } from '../writers/writers.service.ts';
 import { buildRenderPlanForProject } from './plan-from-steps.ts';
-import type { PlanOverrides, ProjectRenderPlan, RenderSettings } from './plan-from-steps.ts';
+import type { PlanDeps, PlanOverrides, ProjectRenderPlan, RenderSettings } from './plan-from-steps.ts';
 import { runRenderJob } from './render-job.ts';
 import { RenderPlanError, validateRenderPlan } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
@@ -29,6 +29,8 @@ export interface RenderServiceDeps {
   projects: ProjectsRepository;
   writers: WritersService;
   dataDir: string;
+  /** The article's pictures fit to show, for scenes left automatic (the storyboard's import). */
+  pictures?: PlanDeps['pictures'];
 }
 
 export const renderJobKey = (projectId: string) => `render.video:${projectId}`;
@@ -82,12 +84,13 @@ export class RenderService {
   }
 
   runJob(ctx: JobContext<'render.video'>) {
-    const { steps, assets, projects, dataDir } = this.deps;
+    const { steps, assets, projects, dataDir, pictures } = this.deps;
     return runRenderJob(
       {
         steps,
         assets,
         dataDir,
+        pictures,
         markRendered: async (ownerId, projectId) => {
           await projects.update(ownerId, projectId, { status: 'rendered' });
         },

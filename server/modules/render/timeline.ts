@@ -7,8 +7,8 @@ export type Join = 'cut' | 'xfade' | 'fade';
 
 /**
  * One scene as a clip of frames. A crossfade overlaps two clips, so the clips on both sides are
- * longer than their scenes by half the transition; a fade through black (and a crossfade on an
- * ffmpeg without xfade) keeps the scene lengths and darkens the end of one and the start of the next.
+ * longer than their scenes by half the transition; a fade through black (and a crossfade or slide
+ * on an ffmpeg without xfade) keeps the scene lengths and darkens the end of one and the start of the next.
  */
 export interface SceneClip {
   index: number;
@@ -66,7 +66,7 @@ export function buildTimeline(scenes: RenderScene[], fps: number, hasXfade: bool
     const longest = Math.min(Math.round(TRANSITION_SEC * fps), Math.floor(Math.min(previous.sceneFrames, clip.sceneFrames) / 3));
     const frames = longest - (longest % 2);
     if (frames < 2) continue;
-    if (wanted === 'crossfade' && hasXfade) {
+    if ((wanted === 'crossfade' || wanted === 'slide') && hasXfade) {
       clip.join = 'xfade';
       clip.xfadeFrames = frames;
       clip.leadIn = frames / 2;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Asset, AssetKind } from '../../../contracts/assets.ts';
@@ -25,6 +25,8 @@ export interface RemoteMediaRequest {
   meta: Record<string, unknown>;
   /** What to call the download when the author sees it. */
   what: string;
+  /** Extra metadata decided from what was downloaded (its size, type), stored with it. */
+  judge?: (meta: Record<string, unknown>) => Record<string, unknown>;
   signal?: AbortSignal;
 }
 
@@ -81,6 +83,7 @@ export class RemoteMedia {
         if (error instanceof AppError) throw new AppError('FETCH_FAILED', `${request.what} is not usable: ${error.message}`, { url: request.url });
         throw error;
       });
+      const meta = { ...inspected.meta, ...request.meta, sha256: createHash('sha256').update(response.body).digest('hex') };
       return await this.deps.assets.storeFile({
         ownerId: user.userId,
         projectId,
@@ -88,7 +91,7 @@ export class RemoteMedia {
         file: temp,
         mime: inspected.mime,
         ext: inspected.ext,
-        meta: { ...inspected.meta, ...request.meta, cacheKey: request.cacheKey, downloadedFrom: response.url },
+        meta: { ...meta, ...request.judge?.(meta), cacheKey: request.cacheKey, downloadedFrom: response.url },
         originalName: fileNameOf(response.url),
         move: true,
       });

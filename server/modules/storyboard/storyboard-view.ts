@@ -12,14 +12,14 @@ import {
   motionSchema,
   transitionSchema,
 } from '../../../contracts/render-plan.ts';
-import type { CaptionStyle, Visual } from '../../../contracts/render-plan.ts';
+import type { CaptionStyle, RenderScene } from '../../../contracts/render-plan.ts';
 import { aspectSchema } from '../../../contracts/formats.ts';
 import { stage6Schema, storyboardSceneSchema } from '../../../contracts/step-data.ts';
 import type { StoryboardVisual } from '../../../contracts/step-data.ts';
 import type { StoryboardSceneView, StoryboardView } from '../../../contracts/storyboard-api.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { NarrationTimingsResult } from '../../../contracts/voice-api.ts';
-import { keywordsFromText } from '../render/index.ts';
+import { cardTextFromScene } from '../render/index.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -96,7 +96,7 @@ export interface ViewInput {
   crossfade: boolean;
   stockConfigured: boolean;
   /** The render plan's scenes without the author's choices: contiguous timings and the automatic cards. */
-  planScenes: Map<string, { start: number; end: number; visual: Visual }> | null;
+  planScenes: Map<string, Pick<RenderScene, 'start' | 'end' | 'visual' | 'motion' | 'transition'>> | null;
 }
 
 const pickAsset = (asset: Asset | undefined) =>
@@ -123,9 +123,9 @@ export function buildStoryboardView(input: ViewInput): StoryboardView {
       visual,
       automaticCard: planned?.visual.kind === 'card' ? { design: planned.visual.design, palette: planned.visual.palette } : null,
       asset: visual && 'assetId' in visual ? pickAsset(assets.get(visual.assetId as string)) : null,
-      motion: motionSchema.catch('none').parse(choice?.motion),
-      transition: transitionSchema.catch('cut').parse(choice?.transition),
-      keywords: keywordsFromText(text),
+      motion: motionSchema.catch('none').parse(choice?.motion ?? planned?.motion),
+      transition: transitionSchema.catch('cut').parse(choice?.transition ?? planned?.transition),
+      keywords: [cardTextFromScene(text)].filter(Boolean),
     };
   });
   const music = musicOf(step6);

@@ -30,7 +30,10 @@ describe.each(DATABASE_KINDS)('stage 6 storyboard over the API (%s)', (kind) => 
       const previous = view.scenes[i - 1]!;
       expect(view.scenes[i]!.startSec).toBeCloseTo(previous.startSec + previous.durationSec, 2);
     }
-    expect(view.scenes.every((s) => s.visual === null && s.motion === 'none' && s.transition === 'cut')).toBe(true);
+    // Automatic: every card drifts (the other way from the one before), one transition by format throughout.
+    expect(view.scenes.every((s) => s.visual === null)).toBe(true);
+    expect(view.scenes.map((s) => s.motion)).toEqual(['pan-right', 'pan-left', 'pan-right']);
+    expect(new Set(view.scenes.map((s) => s.transition)).size).toBe(1);
     expect(view.scenes.map((s) => s.automaticCard?.design)).toEqual(CARD_DESIGNS.slice(0, 3));
     expect(view.scenes[0]!.keywords.length).toBeGreaterThan(0);
     expect(view.capabilities).toEqual({ crossfade: (await ffmpegBinary()).hasXfade, stock: { provider: 'pexels', configured: false } });

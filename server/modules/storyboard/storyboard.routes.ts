@@ -1,5 +1,6 @@
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import {
+  articlePicturesResultSchema,
   cardPreviewQuerySchema,
   chooseArticleImageBodySchema,
   chooseStockBodySchema,
@@ -25,6 +26,17 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
     response: storyboardViewSchema,
     errors: [404],
     handler: ({ user, params }) => storyboard.view(user, params.id),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/projects/:id/storyboard/article-pictures',
+    summary: "Download the article's pictures (stage 2) into the project; scenes left automatic then show them",
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    response: articlePicturesResultSchema,
+    errors: [404],
+    handler: ({ user, params }) => storyboard.importArticlePictures(user, params.id),
   });
 
   router.add({

@@ -21,6 +21,8 @@ import type { StepsService } from '../steps/steps.service.ts';
 import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { buildRenderPlanForProject } from '../render/plan-from-steps.ts';
 import type { PlanDeps } from '../render/plan-from-steps.ts';
+import { candidatePictures, pictureProblem, usablePictures } from './article-pictures.ts';
+import type { PictureChoice } from '../render/picture-match.ts';
 import { drawPreview, projectPlan } from './preview.ts';
 import { RemoteMedia } from './remote-media.ts';
 import { LOCALE_OF, ORIENTATION_OF, stockFailure } from './stock.ts';
@@ -51,7 +53,7 @@ export class StoryboardService {
   private readonly remote: RemoteMedia;
 
   private get planDeps(): PlanDeps {
-    return { steps: this.deps.steps, assets: this.deps.assets };
+    return { steps: this.deps.steps, assets: this.deps.assets, pictures: (ownerId, projectId) => this.pictureChoices(ownerId, projectId) };
   }
 
   constructor(private readonly deps: StoryboardDeps) {
@@ -188,6 +190,51 @@ export class StoryboardService {
     });
     await this.store.updateScene(user, projectId, sceneId, { visual: { kind: 'article-image', assetId: asset.id, sourceUrl: url } });
     return this.view(user, projectId);
+  }
+
+  /**
+   * Downloads the article's pictures (stage 2's images without logos, icons, avatars and
+   * duplicates) into the project, three at a time. A picture that cannot be fetched is skipped; one
+   * under 600 px on its short side is kept but marked unusable, so it is not fetched again.
+   */
+  async importArticlePictures(user: AuthContext, projectId: string): Promise<{ imported: number; usable: number; skipped: string[] }> {
+    const steps = await this.deps.steps.list(user, projectId);
+    const candidates = candidatePictures(steps.find((s) => s.stepNumber === 2)?.data.images);
+    const skipped: string[] = [];
+    let next = 0;
+    const assets: Asset[] = [];
+    const worker = async () => {
+      while (next < candidates.length) {
+        const picture = candidates[next++]!;
+        const meta = { sourceUrl: picture.url, position: picture.position, alt: picture.alt ?? null, caption: picture.caption ?? null, credit: picture.credit ?? null };
+        const judge = (found: Record<string, unknown>) => {
+          const problem = pictureProblem(found);
+          return problem ? { usable: false, problem } : { usable: true };
+        };
+        await this.remote
+          .fetch(user, projectId, { url: picture.url, kind: 'article-image', media: 'image', cacheKey: picture.url, what: 'the article image', meta, judge })
+          .then((asset) => assets.push(asset))
+          .catch((error: unknown) => {
+            if (!(error instanceof AppError)) throw error;
+            skipped.push(`${picture.url}: ${error.message}`);
+          });
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    return { imported: assets.length, usable: usablePictures(assets).length, skipped };
+  }
+
+  /** The project's usable article pictures as the plan builder matches them to scenes. */
+  async pictureChoices(ownerId: string, projectId: string): Promise<PictureChoice[]> {
+    const user: AuthContext = { userId: ownerId, via: 'token' };
+    const pictures = usablePictures(await this.deps.assets.list(user, projectId, 'article-image'));
+    return Promise.all(
+      pictures.map(async (asset) => ({
+        path: (await this.deps.assets.fileOf(ownerId, asset.id)).path,
+        description: [asset.meta.alt, asset.meta.caption].filter((v) => typeof v === 'string').join(' '),
+        position: Number(asset.meta.position ?? 0),
+      })),
+    );
   }
 
   /** A frame as the render draws it, at a time or a scene's middle (PNG). */

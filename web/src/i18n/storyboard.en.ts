@@ -36,6 +36,7 @@ export const storyboardEn = {
   'storyboard.transition.label': 'Transition in',
   'storyboard.transition.first': 'The first scene starts the video',
   'storyboard.transition.cut': 'Cut',
+  'storyboard.transition.slide': 'Slide',
   'storyboard.transition.crossfade': 'Crossfade',
   'storyboard.transition.crossfadeAsFade': 'Crossfade (as fade through black here)',
   'storyboard.transition.fade': 'Fade through black',
@@ -120,6 +121,9 @@ export const storyboardEn = {
   'storyboard.captions.position.top': 'Top',
   'storyboard.captions.position.middle': 'Middle',
   'storyboard.captions.position.bottom': 'Bottom',
+  'storyboard.captions.look': 'Look',
+  'storyboard.captions.look.outline': 'Outlined',
+  'storyboard.captions.look.box': 'On a box',
   'storyboard.captions.uppercase': 'Capital letters',
 
   'storyboard.music.title': 'Music',

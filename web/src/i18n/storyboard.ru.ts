@@ -38,6 +38,7 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.transition.label': 'Переход к сцене',
   'storyboard.transition.first': 'С первой сцены видео начинается',
   'storyboard.transition.cut': 'Склейка',
+  'storyboard.transition.slide': 'Сдвиг',
   'storyboard.transition.crossfade': 'Наплыв',
   'storyboard.transition.crossfadeAsFade': 'Наплыв (здесь — через затемнение)',
   'storyboard.transition.fade': 'Через затемнение',
@@ -122,6 +123,9 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.captions.position.top': 'Сверху',
   'storyboard.captions.position.middle': 'По центру',
   'storyboard.captions.position.bottom': 'Снизу',
+  'storyboard.captions.look': 'Вид',
+  'storyboard.captions.look.outline': 'С обводкой',
+  'storyboard.captions.look.box': 'На плашке',
   'storyboard.captions.uppercase': 'Заглавными буквами',
 
   'storyboard.music.title': 'Музыка',

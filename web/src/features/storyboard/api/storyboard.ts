@@ -43,6 +43,9 @@ export const chooseStock = (projectId: string, sceneId: string, body: ChooseStoc
 export const chooseArticleImage = (projectId: string, sceneId: string, url: string) =>
   http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/article-image`, { url });
 
+/** Downloads the article's pictures into the project; scenes left automatic show them afterwards. */
+export const importArticlePictures = (projectId: string) => http.post<{ imported: number; usable: number; skipped: string[] }>(`${project(projectId)}/storyboard/article-pictures`, {});
+
 export const listAssets = (projectId: string, kind: UploadKind, signal?: AbortSignal) => http.get<Asset[]>(`${project(projectId)}/assets?kind=${kind}`, signal);
 
 export const deleteAsset = (assetId: string) => request<void>('DELETE', `/api/assets/${encodeURIComponent(assetId)}`);

@@ -5,6 +5,7 @@ import type { CaptionStyle } from '../api/storyboard.ts';
 import { useSettingsUpdate } from '../hooks/useStoryboard.ts';
 
 const POSITIONS = ['top', 'middle', 'bottom'] as const;
+const LOOKS = ['outline', 'box'] as const;
 const COLOURS = [
   ['colour', 'storyboard.captions.colour'],
   ['highlightColour', 'storyboard.captions.highlight'],
@@ -18,7 +19,7 @@ interface CaptionStylePanelProps {
   fonts: string[];
 }
 
-/** Caption font, size, colours, spoken-word highlight, position and words per line; saved as the author changes them. */
+/** Caption font, size, colours, spoken-word highlight, position, look (outline or box) and words per line; saved as the author changes them. */
 export function CaptionStylePanel({ projectId, style, fonts }: CaptionStylePanelProps) {
   const { t } = useI18n();
   const save = useSettingsUpdate(projectId);
@@ -61,7 +62,7 @@ export function CaptionStylePanel({ projectId, style, fonts }: CaptionStylePanel
         </label>
         <label className="field">
           <span className="field__label">{t('storyboard.captions.size', { px: draft.sizePx })}</span>
-          <input type="range" min={40} max={160} step={2} value={draft.sizePx} onChange={(e) => change('sizePx', Number(e.target.value))} />
+          <input type="range" min={60} max={220} step={2} value={draft.sizePx} onChange={(e) => change('sizePx', Number(e.target.value))} />
         </label>
         <label className="field">
           <span className="field__label">{t('storyboard.captions.outline', { px: draft.outline })}</span>
@@ -88,6 +89,13 @@ export function CaptionStylePanel({ projectId, style, fonts }: CaptionStylePanel
           {POSITIONS.map((position) => (
             <button key={position} type="button" className="segmented__item" aria-pressed={draft.position === position} onClick={() => change('position', position)}>
               {t(`storyboard.captions.position.${position}` as MessageKey)}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label={t('storyboard.captions.look')}>
+          {LOOKS.map((look) => (
+            <button key={look} type="button" className="segmented__item" aria-pressed={draft.look === look} onClick={() => change('look', look)} data-testid={`caption-look-${look}`}>
+              {t(`storyboard.captions.look.${look}` as MessageKey)}
             </button>
           ))}
         </div>

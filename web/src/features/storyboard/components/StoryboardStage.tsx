@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageCompletion } from '../../../components/stage/StageCompletion.tsx';
-import { useStoryboard } from '../hooks/useStoryboard.ts';
+import { useArticlePictures, useStoryboard } from '../hooks/useStoryboard.ts';
 import { formatSeconds } from '../visual-info.ts';
 import { CaptionStylePanel } from './CaptionStylePanel.tsx';
 import { MusicPanel } from './MusicPanel.tsx';
@@ -19,6 +19,7 @@ import '../storyboard.css';
 export function StoryboardStage({ project, step }: StageScreenProps) {
   const { t, language } = useI18n();
   const storyboard = useStoryboard(project.id);
+  useArticlePictures(project.id, storyboard.data);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 

@@ -1,9 +1,11 @@
+import { useEffect, useRef } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import {
   chooseArticleImage,
   chooseStock,
   getStoryboard,
+  importArticlePictures,
   listAssets,
   searchStock,
   storyboardKeys,
@@ -27,6 +29,23 @@ function useViewWritten(projectId: string) {
     queryClient.setQueryData(storyboardKeys.view(projectId), view);
     void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
   };
+}
+
+/** Once per visit: when the article has pictures not in the project yet, fetch them, then read the storyboard again. */
+export function useArticlePictures(projectId: string, view: StoryboardView | undefined) {
+  const queryClient = useQueryClient();
+  const started = useRef(false);
+  const missing = Boolean(view?.articleImages.some((image) => image.assetId === null));
+  const importing = useMutation({
+    mutationFn: () => importArticlePictures(projectId),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: storyboardKeys.view(projectId) }),
+  });
+  useEffect(() => {
+    if (!missing || started.current) return;
+    started.current = true;
+    importing.mutate();
+  }, [missing, importing]);
+  return importing;
 }
 
 export function useSceneUpdate(projectId: string) {
