@@ -1,6 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Aspect, FormatId, Language } from '../contracts/formats.ts';
+import type { MusicChoice } from '../contracts/music.ts';
 import type { RenderOutputs } from '../contracts/render-api.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
 import type { Step } from '../contracts/steps.ts';
@@ -17,6 +18,8 @@ export interface MakeOptions {
   aspect: Aspect;
   /** An espeak-ng voice id ("en-us"), or provider:voice ("elevenlabs:21m00Tcm4TlvDq8ikWAM"). */
   voice?: string;
+  /** Music under the voice: a mood, 'off', 'auto' (chosen from format and tone, the default) or an audio file. */
+  music?: { choice: MusicChoice } | { file: string };
 }
 
 export interface MakeResult {
@@ -103,7 +106,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   await backend.mergeStep(project.id, 4, { completedAt: now() });
   await backend.changeStage(project.id, 5);
   await backend.skipStep(project.id, 5, 'Made with the command line: no avatar');
-  await backend.mergeStep(project.id, 6, { data: {}, completedAt: now() });
+  await backend.mergeStep(project.id, 6, { data: await musicStepData(backend, project.id, options.music), completedAt: now() });
   await backend.changeStage(project.id, 7);
   reporter.progress('voice', 1);
 
@@ -131,6 +134,14 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     bytes: outputs.video.sizeBytes,
     scenes: scenes.length,
   };
+}
+
+/** Step 6's music as the command line asked for it: a mood, off, or an uploaded track; nothing for automatic. */
+async function musicStepData(backend: Backend, projectId: string, music: MakeOptions['music']): Promise<Record<string, unknown>> {
+  if (!music) return {};
+  if ('choice' in music) return { music: { mood: music.choice } };
+  const asset = await backend.uploadMusic(projectId, music.file);
+  return { music: { assetId: asset.id } };
 }
 
 /** The voice for narration: the one asked for (checked against the catalogue), else the language's default. */

@@ -1,7 +1,7 @@
 import type { Aspect, Language } from '../../../contracts/formats.ts';
 import { CARD_DESIGNS, CARD_PALETTE_IDS, captionStyleSchema } from '../../../contracts/render-plan.ts';
 import type { QualityPreset, RenderPlan, Visual } from '../../../contracts/render-plan.ts';
-import { stage5Schema, stage6Schema, stage7Schema } from '../../../contracts/step-data.ts';
+import { stage1Schema, stage5Schema, stage6Schema, stage7Schema } from '../../../contracts/step-data.ts';
 import type { Stage5Data, Stage6Data, StoryboardVisual } from '../../../contracts/step-data.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Asset } from '../../../contracts/assets.ts';
@@ -9,6 +9,8 @@ import type { AuthContext } from '../../http/router.ts';
 import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
 import { keywordsFromText } from './card-keywords.ts';
+import { musicPlan } from './music-track.ts';
+import { resolveMusic } from '../music/music-choice.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
@@ -123,8 +125,8 @@ export async function buildRenderPlanForProject(
   );
 
   const narration = timings.audioAssetId ? await resolve(timings.audioAssetId, 'step4.audio.assetId', 'audio') : null;
-  const musicChoice = storyboard.music?.assetId ? storyboard.music : null;
-  const music = musicChoice?.assetId ? await resolve(musicChoice.assetId, 'step6.music.assetId', 'audio') : null;
+  const musicChoice = resolveMusic(storyboard.music, stage1Schema.safeParse(byNumber(1)?.data ?? {}).data?.format, scenes.map((s) => s.text).join(' '));
+  const musicFile = musicChoice.kind === 'track' ? await resolve(musicChoice.assetId, 'step6.music.assetId', 'audio') : null;
   if (issues.length > 0) throw new RenderPlanError(issues);
 
   const savedSettings = stage7Schema.safeParse(byNumber(7)?.data ?? {}).data?.settings ?? {};
@@ -136,7 +138,7 @@ export async function buildRenderPlanForProject(
       style: captionStyleSchema.parse(storyboard.captionStyle ?? {}),
       scenes: timed.map((scene) => ({ sceneId: scene.sceneId, words: scene.words })),
     },
-    music: music ? { path: music.path, volume: musicChoice?.volume ?? 0.2, duck: musicChoice?.duck ?? true } : null,
+    music: musicPlan(musicChoice, musicFile?.path, projectId),
     avatar: avatar?.placement === 'corner' ? { path: avatar.path, placement: 'corner' } : null,
   };
   return {
