@@ -2,6 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Aspect, FormatId, Language } from '../contracts/formats.ts';
 import type { MusicChoice } from '../contracts/music.ts';
+import type { TtsProviderId } from '../contracts/voice.ts';
 import type { RenderOutputs } from '../contracts/render-api.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
 import type { Step } from '../contracts/steps.ts';
@@ -145,10 +146,12 @@ async function musicStepData(backend: Backend, projectId: string, music: MakeOpt
 }
 
 /** The voice for narration: the one asked for (checked against the catalogue), else the language's default. */
-async function chooseVoice(backend: Backend, language: Language, wanted: string | undefined): Promise<{ provider: 'espeak' | 'elevenlabs' | 'openai'; voiceId: string }> {
+async function chooseVoice(backend: Backend, language: Language, wanted: string | undefined): Promise<{ provider: TtsProviderId; voiceId: string }> {
   const catalog = await backend.voices(language);
   if (!wanted) {
-    const fallback = catalog.voices.find((v) => v.provider === 'espeak' && v.language === language) ?? catalog.voices[0];
+    // The most natural offline voice: festival's when installed, else espeak-ng's.
+    const offline = (provider: TtsProviderId) => catalog.voices.find((v) => v.provider === provider && v.language === language);
+    const fallback = offline('festival') ?? offline('espeak') ?? catalog.voices[0];
     if (!fallback) throw new CliError(`no voice speaks ${language}`);
     return { provider: fallback.provider, voiceId: fallback.id };
   }
