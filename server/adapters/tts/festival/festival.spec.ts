@@ -20,7 +20,7 @@ describe('festival voices', () => {
 
   for (const [language, voiceId, text] of [
     ['en', 'cmu_us_slt_arctic_hts', 'The council met on Tuesday and approved the plan.'],
-    ['ru', 'msu_ru_nsh_clunits', 'Совет собрался во вторник и одобрил план.'],
+    ['ru', 'msu_ru_nsh_clunits', 'Совет собрался во вторник — и «одобрил» план…'],
   ] as const) {
     it(`${language}: speaks with a start and end for every word, inside the audio`, async () => {
       const result = await provider.synthesize({ text, voiceId, language, speed: 1 });

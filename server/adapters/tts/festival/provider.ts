@@ -16,6 +16,19 @@ const MAX_SPEED = 2;
 
 class FestivalCancelled extends Error {}
 
+/**
+ * The text as festival's tokenizers take it: the Russian voice fails (and writes no audio) on
+ * typographic dashes, so they become the pause a comma gives; quotes and ellipses are plain.
+ */
+export function festivalText(text: string): string {
+  return text
+    .replace(/\s*[—–−]\s*/g, ', ')
+    .replace(/[«»“”„]/g, '"')
+    .replace(/…/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function runFestival(binary: string, script: string, signal?: AbortSignal): Promise<string> {
   if (signal?.aborted) return Promise.reject(new FestivalCancelled());
   return new Promise((resolve, reject) => {
@@ -70,7 +83,7 @@ export class FestivalProvider implements TtsProvider {
   }
 
   async synthesize(request: SynthesisRequest): Promise<SynthesisResult> {
-    const text = request.text.replace(/\s+/g, ' ').trim();
+    const text = festivalText(request.text);
     if (!text) throw new TtsRequestError('festival', 'text is empty');
     if (text.length > MAX_TEXT_CHARS) throw new TtsRequestError('festival', `text is longer than ${MAX_TEXT_CHARS} characters`);
     const voice = this.voices.find((v) => v.id === request.voiceId);
