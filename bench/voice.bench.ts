@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Language } from '../contracts/formats.ts';
 import { EspeakProvider } from '../server/adapters/tts/espeak/provider.ts';
 import { DEFAULT_ESPEAK_VOICE } from '../server/adapters/tts/espeak/voices.ts';
+import { defaultOfflineVoice } from '../server/adapters/tts/default-voice.ts';
+import { FestivalProvider } from '../server/adapters/tts/festival/provider.ts';
 import { narrate } from '../server/modules/voice/narrate.ts';
 import { countWords } from '../server/modules/voice/words.ts';
 import { cpuSeconds } from './process-tree.ts';
@@ -42,16 +44,22 @@ interface EngineRow {
   cachedSec: number;
 }
 
-async function benchEngine(engine: 'binary' | 'wasm', language: Language, root: string): Promise<EngineRow> {
-  const provider = new EspeakProvider({ engine });
-  const voiceId = DEFAULT_ESPEAK_VOICE[language]!;
+type Engine = 'binary' | 'wasm' | 'festival';
+
+function engineVoice(engine: Engine, language: Language): { provider: EspeakProvider | FestivalProvider; voiceId: string } {
+  if (engine !== 'festival') return { provider: new EspeakProvider({ engine }), voiceId: DEFAULT_ESPEAK_VOICE[language]! };
+  return { provider: new FestivalProvider(), voiceId: defaultOfflineVoice(language).voiceId };
+}
+
+export async function benchEngine(engine: Engine, language: Language, root: string): Promise<EngineRow> {
+  const { provider, voiceId } = engineVoice(engine, language);
   const base = { language, provider, voiceId, cacheDir: join(root, `cache-${engine}-${language}`) };
   try {
     const cold = await timed(() => narrate({ ...base, scenes: SCRIPTS[language], workDir: join(root, `cold-${engine}-${language}`) }));
     const regenerate = await timed(() => narrate({ ...base, scenes: edited(language), workDir: join(root, `regen-${engine}-${language}`) }));
     const cached = await timed(() => narrate({ ...base, scenes: edited(language), workDir: join(root, `cached-${engine}-${language}`) }));
     return {
-      engine: `espeak-ng ${engine}`,
+      engine: engine === 'festival' ? 'festival' : `espeak-ng ${engine}`,
       voice: voiceId,
       language,
       words: words(language),
@@ -64,7 +72,7 @@ async function benchEngine(engine: 'binary' | 'wasm', language: Language, root: 
       cachedSec: cached.seconds,
     };
   } finally {
-    await provider.close();
+    if (provider instanceof EspeakProvider) await provider.close();
   }
 }
 
@@ -129,7 +137,7 @@ export async function benchVoice(): Promise<void> {
   const loadBefore = loadavg()[0]!.toFixed(1);
   try {
     const engines: EngineRow[] = [];
-    for (const engine of ['binary', 'wasm'] as const) {
+    for (const engine of ['festival', 'binary', 'wasm'] as const) {
       for (const language of ['en', 'ru'] as const) engines.push(await benchEngine(engine, language, root));
     }
     const api = await benchApi(root);
@@ -141,6 +149,8 @@ export async function benchVoice(): Promise<void> {
       'Script: 150 words in 5 scenes (`bench/voice-scripts-150.ts`); "regenerate one scene" adds three words to scene 3 and narrates again with the cache warm.',
       'RTF = seconds of work per second of narration (below 1 is faster than real time). ElevenLabs and OpenAI-compatible voices cannot be reached from this machine, so they are not measured; their time is the provider\'s.',
       '',
+      'festival (HTS for English, clunits for Russian) is the default offline voice when installed; espeak-ng is the fallback.',
+      '',
       '| engine | voice | lang | words | audio s | cold s | RTF | CPU RTF | regenerate 1 scene s (provider calls) | cached rerun s |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...engines.map(
@@ -148,7 +158,7 @@ export async function benchVoice(): Promise<void> {
           `| ${r.engine} | ${r.voice} | ${r.language} | ${r.words} | ${f(r.audioSec, 1)} | ${f(r.coldSec)} | ${f(r.rtf, 3)} | ${f(r.cpuRtf, 3)} | ${f(r.regenerateSec)} (${r.regenerateCalls}) | ${f(r.cachedSec)} |`,
       ),
       '',
-      'Through the API (`POST /api/projects/:id/voice/narration` until the job has stored the files and written step 4; embedded worker, PGlite, espeak-ng binary):',
+      'Through the API (`POST /api/projects/:id/voice/narration` until the job has stored the files and written step 4; embedded worker, PGlite, the default offline voice):',
       '',
       '| lang | full narration s | regenerate 1 scene s | regenerated / reused scenes |',
       '|---|---|---|---|',

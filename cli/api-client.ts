@@ -1,4 +1,6 @@
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -35,8 +37,9 @@ export class ApiClient {
     try {
       response = await this.fetcher(this.url(path), {
         method,
-        headers: { authorization: `Bearer ${this.options.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // A FormData body sets its own multipart content type.
+        headers: { authorization: `Bearer ${this.options.token}`, accept: 'application/json', ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -55,6 +58,14 @@ export class ApiClient {
     const response = await this.send(method, path, body);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Sends a local file as multipart/form-data (field "file") and returns the JSON answer. */
+  async upload<T>(path: string, file: string): Promise<T> {
+    const form = new FormData();
+    form.append('file', new Blob([await readFile(file)]), basename(file));
+    const response = await this.send('POST', path, form);
+    return (await response.json()) as T;
   }
 
   /** Streams a file from the API to `file`. */

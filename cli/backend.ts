@@ -35,6 +35,8 @@ export interface Backend {
   render(projectId: string, body: RenderBody, onProgress: JobProgress): Promise<Job>;
   renderState(projectId: string): Promise<RenderState>;
   job(jobId: string): Promise<Job>;
+  /** Uploads a local audio file as the project's music (an asset of kind music). */
+  uploadMusic(projectId: string, path: string): Promise<Asset>;
   /** Copies an asset's bytes to a local file. */
   download(asset: Asset, path: string): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Aspect, FormatId, Language } from '../contracts/formats.ts';
+import type { MusicChoice } from '../contracts/music.ts';
+import type { TtsProviderId } from '../contracts/voice.ts';
 import type { RenderOutputs } from '../contracts/render-api.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
 import type { Step } from '../contracts/steps.ts';
@@ -17,6 +19,8 @@ export interface MakeOptions {
   aspect: Aspect;
   /** An espeak-ng voice id ("en-us"), or provider:voice ("elevenlabs:21m00Tcm4TlvDq8ikWAM"). */
   voice?: string;
+  /** Music under the voice: a mood, 'off', 'auto' (chosen from format and tone, the default) or an audio file. */
+  music?: { choice: MusicChoice } | { file: string };
 }
 
 export interface MakeResult {
@@ -107,7 +111,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   await backend.mergeStep(project.id, 4, { completedAt: now() });
   await backend.changeStage(project.id, 5);
   await backend.skipStep(project.id, 5, 'Made with the command line: no avatar');
-  await backend.mergeStep(project.id, 6, { data: {}, completedAt: now() });
+  await backend.mergeStep(project.id, 6, { data: await musicStepData(backend, project.id, options.music), completedAt: now() });
   await backend.changeStage(project.id, 7);
   reporter.progress('voice', 1);
 
@@ -137,11 +141,21 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   };
 }
 
+/** Step 6's music as the command line asked for it: a mood, off, or an uploaded track; nothing for automatic. */
+async function musicStepData(backend: Backend, projectId: string, music: MakeOptions['music']): Promise<Record<string, unknown>> {
+  if (!music) return {};
+  if ('choice' in music) return { music: { mood: music.choice } };
+  const asset = await backend.uploadMusic(projectId, music.file);
+  return { music: { assetId: asset.id } };
+}
+
 /** The voice for narration: the one asked for (checked against the catalogue), else the language's default. */
-async function chooseVoice(backend: Backend, language: Language, wanted: string | undefined): Promise<{ provider: 'espeak' | 'elevenlabs' | 'openai'; voiceId: string }> {
+async function chooseVoice(backend: Backend, language: Language, wanted: string | undefined): Promise<{ provider: TtsProviderId; voiceId: string }> {
   const catalog = await backend.voices(language);
   if (!wanted) {
-    const fallback = catalog.voices.find((v) => v.provider === 'espeak' && v.language === language) ?? catalog.voices[0];
+    // The most natural offline voice: festival's when installed, else espeak-ng's.
+    const offline = (provider: TtsProviderId) => catalog.voices.find((v) => v.provider === provider && v.language === language);
+    const fallback = offline('festival') ?? offline('espeak') ?? catalog.voices[0];
     if (!fallback) throw new CliError(`no voice speaks ${language}`);
     return { provider: fallback.provider, voiceId: fallback.id };
   }

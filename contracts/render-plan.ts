@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aspectSchema } from './formats.ts';
 import type { Aspect } from './formats.ts';
+import { DEFAULT_MUSIC_VOLUME, musicMoodSchema } from './music.ts';
 
 /*
  * The render plan: everything ffmpeg needs to produce the finished video, with no project or
@@ -123,13 +124,18 @@ export const captionsSchema = z.object({
 });
 export type Captions = z.infer<typeof captionsSchema>;
 
-export const musicSchema = z.object({
-  path: filePath,
-  /** Linear gain of the music track, 0..1 (0.2 is about -14 dB). */
-  volume: z.number().min(0).max(1).default(0.2),
-  /** Lower the music automatically while the narration speaks. */
-  duck: z.boolean().default(true),
-});
+export const musicSchema = z
+  .object({
+    /** A music file (looped to the video's length)... */
+    path: filePath.optional(),
+    /** ...or music generated for this video from chord progressions in the mood (same seed, same music). */
+    generate: z.object({ mood: musicMoodSchema, seed: z.number().int().min(0).max(2 ** 32 - 1) }).optional(),
+    /** Linear gain of the music track, 0..1 (0.2 is about -14 dB). */
+    volume: z.number().min(0).max(1).default(DEFAULT_MUSIC_VOLUME),
+    /** Lower the music automatically while the narration speaks. */
+    duck: z.boolean().default(true),
+  })
+  .refine((music) => (music.path === undefined) !== (music.generate === undefined), { message: 'give either path or generate', path: ['path'] });
 export type Music = z.infer<typeof musicSchema>;
 
 /**

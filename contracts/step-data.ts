@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aspectSchema, formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+import { musicChoiceSchema } from './music.ts';
 import { captionStyleSchema, cardDesignSchema, cardPaletteSchema, motionSchema, qualityPresetSchema, transitionSchema } from './render-plan.ts';
 
 /*
@@ -121,7 +122,13 @@ export const storyboardSceneSchema = z.looseObject({
 export const stage6Schema = z.looseObject({
   scenes: z.array(storyboardSceneSchema).optional(),
   music: z
-    .looseObject({ assetId: id.optional(), volume: z.number().min(0).max(1).optional(), duck: z.boolean().optional() })
+    .looseObject({
+      /** 'auto' (the default), 'off' or a mood; an uploaded track (assetId) wins over it. */
+      mood: musicChoiceSchema.optional(),
+      assetId: id.optional(),
+      volume: z.number().min(0).max(1).optional(),
+      duck: z.boolean().optional(),
+    })
     .nullable()
     .optional(),
   captionStyle: captionStyleSchema.partial().optional(),

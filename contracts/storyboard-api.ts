@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { musicChoiceSchema, musicMoodSchema } from './music.ts';
 import { projectIdSchema } from './projects.ts';
 import { assetSchema } from './assets.ts';
 import { aspectSchema } from './formats.ts';
@@ -84,8 +85,15 @@ export type SceneUpdateBody = z.infer<typeof sceneUpdateBodySchema>;
 /** Music and caption style for the whole video; captionStyle fields are merged into the stored ones. */
 export const storyboardSettingsBodySchema = z
   .object({
+    /** An uploaded track (assetId) or a mood ('auto', 'off', calm...); null turns music off. */
     music: z
-      .object({ assetId: z.uuid({ message: 'must be a music asset id' }), volume: z.number().min(0).max(1).optional(), duck: z.boolean().optional() })
+      .object({
+        assetId: z.uuid({ message: 'must be a music asset id' }).optional(),
+        mood: musicChoiceSchema.optional(),
+        volume: z.number().min(0).max(1).optional(),
+        duck: z.boolean().optional(),
+      })
+      .refine((music) => Object.keys(music).length > 0, 'send assetId, mood, volume and/or duck')
       .nullable()
       .optional(),
     captionStyle: captionStyleSchema.partial().optional(),
@@ -146,9 +154,12 @@ export const storyboardViewSchema = z.object({
   language: z.enum(['en', 'ru']),
   durationSec: z.number(),
   scenes: z.array(storyboardSceneViewSchema),
+  /** The uploaded track under the voice, when the author chose one. */
   music: z
     .object({ assetId: z.string(), volume: z.number(), duck: z.boolean(), asset: visualAssetSchema.nullable() })
     .nullable(),
+  /** The music choice ('auto' by default) and the mood of the music generated for it (null: off or a track). */
+  musicMood: z.object({ choice: musicChoiceSchema, mood: musicMoodSchema.nullable(), volume: z.number(), duck: z.boolean() }),
   /** The caption style with every default filled in. */
   captionStyle: captionStyleSchema,
   /** Images of the source article (step 2), with the asset once fetched into the project. */

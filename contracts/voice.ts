@@ -3,7 +3,7 @@ import { languageSchema } from './formats.ts';
 import { sceneTimingSchema } from './step-data.ts';
 
 /** Voice providers behind the one TtsProvider interface (server/adapters/tts). */
-export const TTS_PROVIDER_IDS = ['espeak', 'elevenlabs', 'openai'] as const;
+export const TTS_PROVIDER_IDS = ['festival', 'espeak', 'elevenlabs', 'openai'] as const;
 export const ttsProviderIdSchema = z.enum(TTS_PROVIDER_IDS);
 export type TtsProviderId = z.infer<typeof ttsProviderIdSchema>;
 

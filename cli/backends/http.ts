@@ -49,6 +49,7 @@ export function openHttpBackend(options: ApiClientOptions & { signal: AbortSigna
     render: (projectId, body, onProgress) => run(`${project(projectId)}/render`, body ?? {}, onProgress),
     renderState: (projectId) => api.json('GET', `${project(projectId)}/render`),
     job: (jobId) => api.json('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
+    uploadMusic: (projectId, path) => api.upload(`${project(projectId)}/assets?kind=music`, path),
     download: (asset, path) => api.download(asset.url, path),
     close: async () => {},
   };

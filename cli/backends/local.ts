@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { JOB_PAYLOAD_SCHEMAS, type Job, type JobName, type JobPayload } from '../../contracts/jobs.ts';
 import { applySourceBodySchema, importSourceBodySchema } from '../../contracts/sources.ts';
 import type { AppContext } from '../../server/app-context.ts';
@@ -109,6 +110,7 @@ export async function openLocalBackend(options: { dataDir?: string; signal: Abor
       }),
     renderState: (projectId) => call(() => render.state(user, projectId)),
     job: (jobId) => call(() => jobs.get(user, jobId)),
+    uploadMusic: (projectId, path) => call(() => assets.upload(user, projectId, 'music', createReadStream(path), basename(path))),
     download: (asset, path) => call(async () => copyFile((await assets.fileOf(user.userId, asset.id)).path, path)),
     async close() {
       await context.database.close();

@@ -1,17 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ASPECTS, FORMAT_IDS, LANGUAGES } from '../../contracts/formats.ts';
+import { MUSIC_CHOICES } from '../../contracts/music.ts';
 import { openHttpBackend } from '../backends/http.ts';
 import { openLocalBackend } from '../backends/local.ts';
 import type { Backend } from '../backend.ts';
 import { usageError } from '../cli-error.ts';
 import { type CommandRun, SERVER_OPTIONS, oneOf, parseOptions, serverOf, writeJson } from '../context.ts';
 import { readInput } from '../input.ts';
-import { makeVideo } from '../pipeline.ts';
+import { makeVideo, type MakeOptions } from '../pipeline.ts';
 import { createReporter } from '../reporter.ts';
 
 export const MAKE_USAGE = `reelforge make <input> -o <out.mp4> [--lang ru|en] [--format <format>] [--duration <s>]
-                [--aspect 9:16|1:1|16:9] [--voice <id>] [--server URL --token T] [--data-dir DIR] [--json]`;
+                [--aspect 9:16|1:1|16:9] [--voice <id>] [--music calm|upbeat|serious|tense|off|<file>]
+                [--server URL --token T] [--data-dir DIR] [--json]`;
 
 /** `reelforge make`: a finished video (and its captions) from a text, an HTML page, a URL or standard input. */
 export const runMake: CommandRun = async (args, context) => {
@@ -24,6 +26,7 @@ export const runMake: CommandRun = async (args, context) => {
       duration: { type: 'string' },
       aspect: { type: 'string' },
       voice: { type: 'string' },
+      music: { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
       ...SERVER_OPTIONS,
@@ -45,6 +48,7 @@ export const runMake: CommandRun = async (args, context) => {
     durationSec: duration,
     aspect: oneOf(values.aspect, ASPECTS, 'aspect') ?? '9:16',
     voice: values.voice,
+    music: await musicOption(values.music),
   };
   const server = serverOf(values, context.env);
   if (server && values['data-dir']) throw usageError('--data-dir is for making the video in this process; it does not go with --server');
@@ -69,3 +73,15 @@ export const runMake: CommandRun = async (args, context) => {
     await backend.close();
   }
 };
+
+/** --music: a mood, off or auto, else the path of an audio file that must exist. */
+async function musicOption(value: string | undefined): Promise<MakeOptions['music']> {
+  if (value === undefined) return undefined;
+  const choice = MUSIC_CHOICES.find((c) => c === value);
+  if (choice) return { choice };
+  const file = resolve(value);
+  if (!(await stat(file).catch(() => null))?.isFile()) {
+    throw usageError(`--music must be one of ${MUSIC_CHOICES.join(', ')} or an audio file; "${value}" is neither`);
+  }
+  return { file };
+}

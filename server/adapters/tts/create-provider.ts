@@ -1,16 +1,20 @@
 import type { TtsProviderId, TtsVoice } from '../../../contracts/voice.ts';
 import { ElevenLabsProvider, type ElevenLabsOptions } from './elevenlabs.ts';
 import { EspeakProvider, type EspeakOptions } from './espeak/provider.ts';
+import { FestivalProvider } from './festival/provider.ts';
 import { OpenAiCompatibleProvider, type OpenAiCompatibleOptions, type OpenAiResponseFormat } from './openai-compatible.ts';
 import type { TtsProvider } from './types.ts';
 
 export type TtsProviderConfig =
+  | { provider: 'festival' }
   | ({ provider: 'espeak' } & EspeakOptions)
   | ({ provider: 'elevenlabs' } & ElevenLabsOptions)
   | ({ provider: 'openai' } & OpenAiCompatibleOptions);
 
 export function createTtsProvider(config: TtsProviderConfig): TtsProvider {
   switch (config.provider) {
+    case 'festival':
+      return new FestivalProvider();
     case 'espeak':
       return new EspeakProvider(config);
     case 'elevenlabs':

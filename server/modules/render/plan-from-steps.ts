@@ -2,7 +2,7 @@ import { formatSchema } from '../../../contracts/formats.ts';
 import type { Aspect, Language } from '../../../contracts/formats.ts';
 import { CARD_DESIGNS, CARD_PALETTE_IDS, captionStyleSchema } from '../../../contracts/render-plan.ts';
 import type { QualityPreset, RenderPlan, Visual } from '../../../contracts/render-plan.ts';
-import { stage5Schema, stage6Schema, stage7Schema } from '../../../contracts/step-data.ts';
+import { stage1Schema, stage5Schema, stage6Schema, stage7Schema } from '../../../contracts/step-data.ts';
 import type { Stage5Data, Stage6Data, StoryboardVisual } from '../../../contracts/step-data.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Asset } from '../../../contracts/assets.ts';
@@ -13,6 +13,8 @@ import { cardTextFromScene } from './card-text.ts';
 import { FORMAT_TRANSITIONS, automaticMotion } from './scene-motion.ts';
 import { matchPictures } from './picture-match.ts';
 import type { PictureChoice } from './picture-match.ts';
+import { musicPlan } from './music-track.ts';
+import { resolveMusic } from '../music/music-choice.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
@@ -139,8 +141,8 @@ export async function buildRenderPlanForProject(
   );
 
   const narration = timings.audioAssetId ? await resolve(timings.audioAssetId, 'step4.audio.assetId', 'audio') : null;
-  const musicChoice = storyboard.music?.assetId ? storyboard.music : null;
-  const music = musicChoice?.assetId ? await resolve(musicChoice.assetId, 'step6.music.assetId', 'audio') : null;
+  const musicChoice = resolveMusic(storyboard.music, stage1Schema.safeParse(byNumber(1)?.data ?? {}).data?.format, scenes.map((s) => s.text).join(' '));
+  const musicFile = musicChoice.kind === 'track' ? await resolve(musicChoice.assetId, 'step6.music.assetId', 'audio') : null;
   if (issues.length > 0) throw new RenderPlanError(issues);
 
   const savedSettings = stage7Schema.safeParse(byNumber(7)?.data ?? {}).data?.settings ?? {};
@@ -152,7 +154,7 @@ export async function buildRenderPlanForProject(
       style: captionStyleSchema.parse(storyboard.captionStyle ?? {}),
       scenes: timed.map((scene) => ({ sceneId: scene.sceneId, words: scene.words })),
     },
-    music: music ? { path: music.path, volume: musicChoice?.volume ?? 0.2, duck: musicChoice?.duck ?? true } : null,
+    music: musicPlan(musicChoice, musicFile?.path, projectId),
     avatar: avatar?.placement === 'corner' ? { path: avatar.path, placement: 'corner' } : null,
   };
   return {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlanSchema } from '../../../contracts/render-plan.ts';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
-import { AUDIO_SAMPLE_RATE, buildAudioGraph } from './render-args.ts';
+import { AUDIO_SAMPLE_RATE, buildAudioGraph } from './audio-mix.ts';
 import { escapeFilterValue } from './filter-graph.ts';
 import { makeTone, planFor, speak } from './test-support.ts';
 

@@ -9,6 +9,7 @@ import { frameSize } from './filter-graph.ts';
 import type { GraphRequest } from './filter-graph.ts';
 import { FONTS_DIR } from './fonts.ts';
 import { prepareClipSources } from './prepare-sources.ts';
+import { withMusicFile } from './music-track.ts';
 import { buildRenderArgs } from './render-args.ts';
 import { buildTimeline } from './timeline.ts';
 import type { Timeline } from './timeline.ts';
@@ -91,6 +92,7 @@ export async function renderVideo(planInput: unknown, outputPath: string, option
   try {
     const { checked, timeline, request } = await prepareRender(planInput, workDir, null, options);
     const durationSec = timeline.totalFrames / timeline.fps;
+    request.plan = await withMusicFile(request.plan, durationSec, workDir, signal);
     onProgress?.({ fraction: 0.1, step: 'encoding' });
     await runFfmpeg(buildRenderArgs(request, partialPath), {
       signal,

@@ -150,7 +150,7 @@ export async function validateRenderPlan(input: unknown): Promise<CheckedPlan> {
       if (!r.issue) narration.durationSec = r.durationSec;
     }));
   }
-  if (plan.music) checks.push(probeStream('music.path', plan.music.path, 'audio').then((r) => add(r.issue)));
+  if (plan.music?.path) checks.push(probeStream('music.path', plan.music.path, 'audio').then((r) => add(r.issue)));
   if (plan.avatar) checks.push(probeStream('avatar.path', plan.avatar.path, 'video').then((r) => add(r.issue)));
   plan.scenes.forEach((scene, i) => {
     const at = `scenes[${i}].visual.path`;

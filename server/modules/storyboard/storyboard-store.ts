@@ -54,10 +54,12 @@ export class StoryboardStore {
     }
   }
 
-  /** Music replaces what was there (null removes it); caption style fields merge into the stored ones. */
+  /** Music fields and caption style fields merge into the stored ones (music null turns it off). */
   async updateSettings(user: AuthContext, projectId: string, steps: Step[], body: StoryboardSettingsBody, captionStyleInput: Record<string, unknown> | undefined): Promise<Step> {
     const patch: Record<string, unknown> = {};
-    if (body.music !== undefined) patch.music = body.music === null ? null : { ...body.music };
+    // A merge patch: null fields are removed. Off or a mood replaces an uploaded track.
+    if (body.music === null) patch.music = { mood: 'off', assetId: null };
+    else if (body.music) patch.music = { ...body.music, ...(body.music.mood && !body.music.assetId ? { assetId: null } : {}) };
     if (captionStyleInput) patch.captionStyle = captionStyleInput;
     return this.steps.merge(user, projectId, 6, { data: patch, derivedFrom: derivedFromOf(steps) });
   }

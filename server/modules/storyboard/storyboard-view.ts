@@ -13,14 +13,16 @@ import {
   transitionSchema,
 } from '../../../contracts/render-plan.ts';
 import type { CaptionStyle, RenderScene } from '../../../contracts/render-plan.ts';
+import { DEFAULT_MUSIC_VOLUME } from '../../../contracts/music.ts';
 import { aspectSchema } from '../../../contracts/formats.ts';
-import { stage6Schema, storyboardSceneSchema } from '../../../contracts/step-data.ts';
+import { stage1Schema, stage6Schema, storyboardSceneSchema } from '../../../contracts/step-data.ts';
 import type { StoryboardVisual } from '../../../contracts/step-data.ts';
 import type { StoryboardSceneView, StoryboardView } from '../../../contracts/storyboard-api.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { NarrationTimingsResult } from '../../../contracts/voice-api.ts';
 import { cardTextFromScene } from '../render/index.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
+import { resolveMusic } from '../music/music-choice.ts';
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -78,6 +80,14 @@ export function musicOf(step6: Step | undefined): { assetId: string; volume: num
   const music = parsed.success ? parsed.data : null;
   if (!music?.assetId) return null;
   return { assetId: music.assetId, volume: music.volume ?? 0.2, duck: music.duck ?? true };
+}
+
+function musicMoodOf(steps: Step[], step6: Step | undefined, scriptText: string): StoryboardView['musicMood'] {
+  const stored = stage6Schema.shape.music.safeParse(record(step6?.data).music);
+  const format = stage1Schema.safeParse(steps.find((s) => s.stepNumber === 1)?.data ?? {}).data?.format;
+  const resolved = resolveMusic(stored.success ? stored.data : undefined, format, scriptText);
+  const level = resolved.kind === 'off' ? { volume: DEFAULT_MUSIC_VOLUME, duck: true } : { volume: resolved.volume, duck: resolved.duck };
+  return { choice: resolved.choice, mood: resolved.kind === 'generated' ? resolved.mood : null, ...level };
 }
 
 export function articleImageUrls(steps: Step[]): string[] {
@@ -138,6 +148,7 @@ export function buildStoryboardView(input: ViewInput): StoryboardView {
     durationSec: round(timings.durationSec),
     scenes,
     music: music ? { ...music, asset: pickAsset(assets.get(music.assetId)) } : null,
+    musicMood: musicMoodOf(steps, step6, scenes.map((scene) => scene.text).join(' ')),
     captionStyle: captionStyleOf(step6),
     articleImages: articleImageUrls(steps).map((url) => ({ url, assetId: input.articleAssets.get(url) ?? null })),
     capabilities: { crossfade: input.crossfade, stock: { provider: 'pexels', configured: input.stockConfigured } },

@@ -134,7 +134,31 @@ describe.each(DATABASE_KINDS)('stage 6 storyboard over the API (%s)', (kind) => 
     expect(notMusic.status).toBe(400);
     expect((await api.call('PATCH', `/api/projects/${projectId}/storyboard/settings`, { music: null })).status).toBe(200);
     expect((await api.view(projectId)).music).toBeNull();
+    expect((await api.view(projectId)).musicMood).toMatchObject({ choice: 'off', mood: null });
     expect((await api.step(projectId, 6))!.version).toBeGreaterThan(step.version);
+  });
+
+  it('plays generated music by default, in the mood the author picks, and names a bad mood', async () => {
+    const fresh = await api.call('PATCH', `/api/projects/${projectId}/storyboard/settings`, { music: { mood: 'auto' } });
+    expect(fresh.status).toBe(200);
+    const auto = (await api.view(projectId)).musicMood;
+    expect(auto.choice).toBe('auto');
+    expect(['calm', 'upbeat', 'serious', 'tense']).toContain(auto.mood);
+
+    const track = await api.upload(projectId, 'music', await musicTone(1), 'bed.wav');
+    await api.call('PATCH', `/api/projects/${projectId}/storyboard/settings`, { music: { assetId: track.body.id } });
+    expect((await api.view(projectId)).music?.assetId).toBe(track.body.id);
+    // Picking a mood replaces the uploaded track.
+    expect((await api.call('PATCH', `/api/projects/${projectId}/storyboard/settings`, { music: { mood: 'tense', volume: 0.25 } })).status).toBe(200);
+    const view = await api.view(projectId);
+    expect(view.music).toBeNull();
+    expect(view.musicMood).toEqual({ choice: 'tense', mood: 'tense', volume: 0.25, duck: true });
+
+    const before = (await api.step(projectId, 6))!.version;
+    const bad = await api.call('PATCH', `/api/projects/${projectId}/storyboard/settings`, { music: { mood: 'jazzy' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('music.mood');
+    expect((await api.step(projectId, 6))!.version).toBe(before);
   });
 
   it('draws small card previews for the design picker and refuses unknown designs', async () => {

@@ -245,7 +245,7 @@ export class StoryboardService {
 
   async updateSettings(user: AuthContext, projectId: string, body: StoryboardSettingsBody, rawBody: unknown): Promise<StoryboardView> {
     const steps = await this.deps.steps.list(user, projectId);
-    if (body.music) {
+    if (body.music?.assetId) {
       const asset = await this.projectAsset(user, projectId, body.music.assetId);
       if (!asset) throw new AppError('VALIDATION_FAILED', `music.assetId: no file ${body.music.assetId} in this project`);
       if (asset.kind !== 'music') throw new AppError('VALIDATION_FAILED', `music.assetId: the file is a ${asset.kind} file; upload music with kind=music`);

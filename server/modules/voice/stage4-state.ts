@@ -8,8 +8,8 @@ import {
   type Stage4Own,
   type Stage4Script,
 } from '../../../contracts/voice-api.ts';
-import { DEFAULT_TTS_PROVIDER, voiceSettingsSchema, type VoiceSettings } from '../../../contracts/voice.ts';
-import { DEFAULT_ESPEAK_VOICE } from '../../adapters/tts/espeak/voices.ts';
+import { voiceSettingsSchema, type VoiceSettings } from '../../../contracts/voice.ts';
+import { defaultOfflineVoice } from '../../adapters/tts/default-voice.ts';
 
 export interface ScriptScene {
   id: string;
@@ -31,7 +31,7 @@ export interface Stage4State {
   own: Stage4Own | null;
 }
 
-export const defaultVoice = (language: Language): VoiceSettings => ({ provider: DEFAULT_TTS_PROVIDER, voiceId: DEFAULT_ESPEAK_VOICE[language] ?? 'en-us' });
+export const defaultVoice = (language: Language): VoiceSettings => defaultOfflineVoice(language);
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 

@@ -3,12 +3,14 @@ import type { VoiceCatalog, VoiceProviderStatus } from '../../../contracts/voice
 import { TTS_PROVIDER_IDS, type TtsProviderId, type TtsVoice } from '../../../contracts/voice.ts';
 import { createTtsProvider, parseVoiceList, type TtsProviderConfig } from '../../adapters/tts/create-provider.ts';
 import { EspeakProvider } from '../../adapters/tts/espeak/provider.ts';
+import { FestivalProvider } from '../../adapters/tts/festival/provider.ts';
 import type { TtsProvider } from '../../adapters/tts/types.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/errors.ts';
 import type { CredentialsService } from '../credentials/credentials.service.ts';
 
 export const PROVIDER_LABELS: Record<TtsProviderId, string> = {
+  festival: 'festival (built in, natural)',
   espeak: 'espeak-ng (built in)',
   elevenlabs: 'ElevenLabs',
   openai: 'OpenAI-compatible speech',
@@ -38,6 +40,7 @@ interface ResolvedConfig {
  */
 export class VoiceProviders {
   private espeakProvider: EspeakProvider | null = null;
+  private festivalProvider: FestivalProvider | null = null;
   private readonly voiceLists = new Map<string, { at: number; voices: TtsVoice[] }>();
 
   private readonly voiceListWaitMs: number;
@@ -55,9 +58,15 @@ export class VoiceProviders {
     return this.espeakProvider;
   }
 
+  private festival(): FestivalProvider {
+    this.festivalProvider ??= new FestivalProvider();
+    return this.festivalProvider;
+  }
+
   /** The provider's settings; null when not set up, 409 PROVIDER_NOT_CONFIGURED when the user's settings cannot be used. */
   async resolve(ownerId: string, id: TtsProviderId): Promise<ResolvedConfig | null> {
     if (id === 'espeak') return { config: { provider: 'espeak' }, source: 'embedded' };
+    if (id === 'festival') return this.festival().available ? { config: { provider: 'festival' }, source: 'embedded' } : null;
     const resolved = await this.credentials.resolve(ownerId, id === 'elevenlabs' ? 'elevenlabs' : 'openai-tts');
     if (resolved?.unavailable) throw new AppError('PROVIDER_NOT_CONFIGURED', resolved.unavailable, { provider: id });
     if (id === 'elevenlabs') {
@@ -78,6 +87,10 @@ export class VoiceProviders {
   /** The provider to synthesise with; 409 PROVIDER_NOT_CONFIGURED when the user has none set up. */
   async providerFor(ownerId: string, id: TtsProviderId): Promise<TtsProvider> {
     if (id === 'espeak') return this.espeak();
+    if (id === 'festival') {
+      if (this.festival().available) return this.festival();
+      throw new AppError('PROVIDER_NOT_CONFIGURED', 'festival voices are not installed on this server (Debian: festival festvox-us-slt-hts festvox-ru)');
+    }
     const resolved = await this.resolve(ownerId, id);
     if (!resolved) {
       throw new AppError('PROVIDER_NOT_CONFIGURED', `${PROVIDER_LABELS[id]} is not set up: add its API key (or server URL) in the provider settings`);
@@ -118,7 +131,7 @@ export class VoiceProviders {
   }
 
   private async voicesOf(key: string, provider: TtsProvider, language?: string): Promise<TtsVoice[]> {
-    if (provider.id === 'espeak') return provider.listVoices(language);
+    if (provider.id === 'espeak' || provider.id === 'festival') return provider.listVoices(language);
     const cached = this.voiceLists.get(key);
     const all = cached && Date.now() - cached.at < VOICE_LIST_TTL_MS ? cached.voices : await withinTime(provider.listVoices(), this.voiceListWaitMs, provider.id);
     if (cached?.voices !== all) this.voiceLists.set(key, { at: Date.now(), voices: all });

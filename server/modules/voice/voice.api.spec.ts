@@ -15,6 +15,9 @@ import { countWords } from './words.ts';
 
 const audioOf = (step: Step | undefined) => step?.data.audio as Stage4Audio | undefined;
 
+/** The default offline voice is festival's when installed: several seconds per scene on a shared machine. */
+const NARRATION_TIMEOUT_MS = 240_000;
+
 describe.each(DATABASE_KINDS)('stage 4 narration over the API (%s)', (kind) => {
   let t: TestApp;
   let api: ReturnType<typeof voiceApi>;
@@ -28,11 +31,13 @@ describe.each(DATABASE_KINDS)('stage 4 narration over the API (%s)', (kind) => {
   });
   afterAll(() => t.close());
 
-  it('lists the espeak-ng voices of a language and reports remote providers as not set up', async () => {
+  it('lists the offline voices of a language (festival first) and reports remote providers as not set up', async () => {
     const ru = (await api.call('GET', '/api/voices?language=ru')).body as unknown as VoiceCatalog;
-    expect(ru.voices.length).toBeGreaterThanOrEqual(3);
-    expect(ru.voices.every((v) => v.provider === 'espeak' && v.language === 'ru')).toBe(true);
+    expect(ru.voices.length).toBeGreaterThanOrEqual(4);
+    expect(ru.voices[0]).toMatchObject({ provider: 'festival', id: 'msu_ru_nsh_clunits' });
+    expect(ru.voices.every((v) => ['festival', 'espeak'].includes(v.provider) && v.language === 'ru')).toBe(true);
     expect(ru.providers.map((p) => [p.id, p.available])).toEqual([
+      ['festival', true],
       ['espeak', true],
       ['elevenlabs', false],
       ['openai', false],
@@ -86,7 +91,7 @@ describe.each(DATABASE_KINDS)('stage 4 narration over the API (%s)', (kind) => {
     const scene = await t.context.assets.fileOf(userId, audio.sceneAssetIds![scenes[1]!.id]!);
     const segment = audio.segments[1]!;
     expect((await probeMedia(scene.path)).durationSec).toBeCloseTo(segment.end - segment.start, 1);
-  });
+  }, NARRATION_TIMEOUT_MS);
 
   it('regenerates one edited scene only, replacing the previous files', async () => {
     const scenes = [
@@ -115,7 +120,7 @@ describe.each(DATABASE_KINDS)('stage 4 narration over the API (%s)', (kind) => {
 
     const unknownScene = await api.call('POST', `/api/projects/${projectId}/voice/narration`, { sceneIds: ['zzz'] });
     expect(unknownScene.status).toBe(400);
-  });
+  }, NARRATION_TIMEOUT_MS);
 
   it('turns a double click into one job, reports progress per scene, and a cancel leaves step 4 as it was', async () => {
     const long = 'Every sentence here adds a little more speech, so that the narration takes a few seconds to make.';

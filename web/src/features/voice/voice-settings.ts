@@ -1,17 +1,18 @@
 import type { VoiceCatalog } from '../../../../contracts/voice-api.ts';
 import type { TtsProviderId, VoiceSettings } from '../../../../contracts/voice.ts';
 
-const PROVIDERS: readonly TtsProviderId[] = ['espeak', 'elevenlabs', 'openai'];
+const PROVIDERS: readonly TtsProviderId[] = ['festival', 'espeak', 'elevenlabs', 'openai'];
 /** espeak-ng's default voice per language (server/adapters/tts/espeak/voices.ts). */
 const DEFAULT_ESPEAK_VOICE: Record<string, string> = { en: 'en-us', ru: 'ru' };
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** The voice saved in step 4, or espeak-ng's default voice for the language. */
+/** The voice saved in step 4, else the most natural offline voice: festival's when the server has it, else espeak-ng's. */
 export function readVoice(saved: unknown, language: string, catalog?: VoiceCatalog): VoiceSettings {
   const raw = (saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>;
-  const provider = PROVIDERS.find((p) => p === raw.provider) ?? 'espeak';
-  const firstVoice = catalog?.voices.find((v) => v.provider === provider)?.id;
+  const hasFestival = catalog?.voices.some((v) => v.provider === 'festival' && v.language === language) ?? false;
+  const provider = PROVIDERS.find((p) => p === raw.provider) ?? (hasFestival ? 'festival' : 'espeak');
+  const firstVoice = catalog?.voices.find((v) => v.provider === provider && (v.language === language || v.language === 'multi'))?.id;
   const voiceId = typeof raw.voiceId === 'string' && raw.voiceId ? raw.voiceId : provider === 'espeak' ? (DEFAULT_ESPEAK_VOICE[language] ?? 'en-us') : (firstVoice ?? '');
   return {
     provider,

@@ -72,7 +72,7 @@ export function StoryboardStage({ project, step }: StageScreenProps) {
         <aside className="storyboard-side stack-lg" aria-label={t('storyboard.side')}>
           <PreviewPanel projectId={project.id} view={view} scene={current} onSelect={setSelected} />
           <CaptionStylePanel projectId={project.id} style={view.captionStyle} fonts={view.options.fonts} />
-          <MusicPanel projectId={project.id} music={view.music} />
+          <MusicPanel projectId={project.id} music={view.music} musicMood={view.musicMood} />
         </aside>
       </div>
       <StageCompletion projectId={project.id} stage={6} step={step} />
