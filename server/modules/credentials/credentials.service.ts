@@ -4,7 +4,8 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { providerCredentials } from '../../db/schema.ts';
 import type { AuthContext } from '../../http/router.ts';
-import { SecretBox } from './secret-box.ts';
+import { AppError } from '../../http/errors.ts';
+import { SecretBox, UnreadableSecretError } from './secret-box.ts';
 
 export interface ResolvedProvider {
   apiKey?: string;
@@ -40,7 +41,7 @@ export class CredentialsService {
     private readonly db: Database,
     private readonly config: Config,
   ) {
-    this.box = new SecretBox(config.SESSION_SECRET);
+    this.box = new SecretBox(config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS);
   }
 
   private async rows(ownerId: string, provider?: ProviderId) {
@@ -85,12 +86,29 @@ export class CredentialsService {
     await this.db.delete(providerCredentials).where(and(eq(providerCredentials.ownerId, user.userId), eq(providerCredentials.provider, provider)));
   }
 
+  /** A saved key; one sealed under a previous SESSION_SECRET is sealed again under the current one. */
+  private async openKey(ownerId: string, provider: ProviderId, sealed: string): Promise<string> {
+    try {
+      const { plain, stale } = this.box.openWithRotation(sealed);
+      if (stale) {
+        await this.db
+          .update(providerCredentials)
+          .set({ encryptedKey: this.box.seal(plain) })
+          .where(and(eq(providerCredentials.ownerId, ownerId), eq(providerCredentials.provider, provider), eq(providerCredentials.encryptedKey, sealed)));
+      }
+      return plain;
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      throw new AppError('CONFLICT', `Your saved ${PROVIDERS[provider].label} key can no longer be read (the server's secret changed): save it again on the Providers page`);
+    }
+  }
+
   /** The user's own settings and key when saved, else the operator's; null when neither exists. */
   async resolve(ownerId: string, provider: ProviderId): Promise<ResolvedProvider | null> {
     const [row] = await this.rows(ownerId, provider);
     const server = serverProvider(this.config, provider);
     if (!row) return server;
     const settings = { ...(server?.settings ?? {}), ...(row.settings as ProviderSettings) };
-    return { apiKey: row.encryptedKey ? this.box.open(row.encryptedKey) : server?.apiKey, settings, source: 'user' };
+    return { apiKey: row.encryptedKey ? await this.openKey(ownerId, provider, row.encryptedKey) : server?.apiKey, settings, source: 'user' };
   }
 }
