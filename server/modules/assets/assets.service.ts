@@ -119,6 +119,25 @@ export class AssetsService {
     }
   }
 
+  /** Whether media files are on this machine, where ffmpeg reads them in place. */
+  get storeIsLocal(): boolean {
+    return this.store.kind === 'local';
+  }
+
+  /**
+   * fileOf for code that only describes a plan (views, checks before queueing a render): on a
+   * remote store the object's existence is checked and nothing is downloaded; the path then
+   * names the object and is not for ffmpeg.
+   */
+  readonly references = {
+    fileOf: async (ownerId: string, id: string): Promise<{ asset: Asset; path: string; key: string }> => {
+      if (this.storeIsLocal) return this.fileOf(ownerId, id);
+      const row = await this.owned(ownerId, id);
+      if ((await this.store.size(row.storageKey)) === null) throw new AppError('NOT_FOUND', `The ${row.kind} file of asset ${row.id} is missing from the media store`);
+      return { asset: toAsset(row), path: `media-store:${row.storageKey}`, key: row.storageKey };
+    },
+  };
+
   /** What serving an asset needs: its record, stored size and a reader of (part of) its bytes. */
   async contentOf(ownerId: string, id: string): Promise<{ asset: Asset; size: number; open(range?: ByteRange): Promise<NodeJS.ReadableStream>; presign(downloadName?: string): Promise<string | null> }> {
     const row = await this.owned(ownerId, id);

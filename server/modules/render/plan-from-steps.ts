@@ -10,6 +10,7 @@ import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
 import { keywordsFromText } from './card-keywords.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
+import { AppError } from '../../http/errors.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
 
@@ -74,8 +75,9 @@ export async function buildRenderPlanForProject(
         return null;
       }
       return file;
-    } catch {
-      issues.push({ path: field, message: `asset ${assetId} not found (deleted?)` });
+    } catch (error) {
+      const missingFile = error instanceof AppError && error.code === 'NOT_FOUND' && error.message.includes('missing from the media store');
+      issues.push({ path: field, message: missingFile ? error.message : `asset ${assetId} not found (deleted?)` });
       return null;
     }
   };
