@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
+import { BENCH_SESSION_SECRET, machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
 import { cpuPercent, readProcesses } from './process-tree.ts';
 
 const CONNECTIONS = 64;
@@ -91,7 +91,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
   }
-  const env = { DATA_DIR: dataDir, EMBEDDED_WORKER: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = { DATA_DIR: dataDir, EMBEDDED_WORKER: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl, SESSION_SECRET: BENCH_SESSION_SECRET } : {}) };
   let server = await startServer(env);
   const { cookie, projectIds } = await prepare(server.url);
   const cpuBefore = readProcesses();

@@ -74,3 +74,6 @@ export function writeBenchmarkSection(name: string, markdown: string): void {
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** Every process of a benchmark shares one secret, as an operator's processes do (required with DATABASE_URL). */
+export const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef0123456789';

@@ -8,12 +8,13 @@ import { migrateDatabase, openDatabase } from '../server/db/client.ts';
 import type { AuthContext } from '../server/http/router.ts';
 import type { JobHandler } from '../server/modules/jobs/job-handlers.ts';
 import { createJobHandlers } from '../server/worker-handlers.ts';
+import { BENCH_SESSION_SECRET } from './lib.ts';
 
 export type Scene = { id: string; text: string };
 
 /** An app context like the server's: the embedded database in `dataDir` (as `npm start` runs), or the PostgreSQL at `databaseUrl`. */
 export async function openContext(dataDir: string, databaseUrl?: string): Promise<AppContext> {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent', EMBEDDED_WORKER: 'false' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: BENCH_SESSION_SECRET, LOG_LEVEL: 'silent', EMBEDDED_WORKER: 'false' });
   const database = await openDatabase(databaseUrl ? { databaseUrl, poolSize: 5 } : { pgliteDir: join(dataDir, 'db') });
   await migrateDatabase(database, databaseUrl);
   return createAppContext(config, database);

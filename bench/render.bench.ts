@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '../contracts/jobs.ts';
 import { createTestDatabase } from '../server/test/databases.ts';
-import { ROOT, machineLine, round, writeBenchmarkSection } from './lib.ts';
+import { BENCH_SESSION_SECRET, ROOT, machineLine, round, writeBenchmarkSection } from './lib.ts';
 import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { watchPeakMemory } from './process-tree.ts';
 import { benchUser, openContext, projectWithScript, runHandler } from './render-setup.ts';
@@ -78,7 +78,7 @@ async function queued(): Promise<QueueRun[] | string> {
     for (const projectId of projects.slice(1)) await context.steps.merge(user, projectId, 4, { data: { audio } });
 
     for (const count of [1, 2]) {
-      const workers = await Promise.all(Array.from({ length: count }, () => startWorker({ DATABASE_URL: database.url!, DATA_DIR: dataDir })));
+      const workers = await Promise.all(Array.from({ length: count }, () => startWorker({ DATABASE_URL: database.url!, DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET })));
       const memory = watchPeakMemory(() => workers.map((w) => w.pid!));
       const jobs: Job[] = [];
       for (const projectId of projects) {

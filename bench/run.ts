@@ -1,5 +1,6 @@
 import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
+import { benchMediaStore } from './media-store.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
 import { benchTextPipeline } from './text-pipeline.bench.ts';
@@ -9,6 +10,7 @@ import { benchVoice } from './voice.bench.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
   render: benchRender,
+  'media-store': benchMediaStore,
   storyboard: benchStoryboard,
   'text-pipeline': benchTextPipeline,
   voice: benchVoice,

@@ -9,7 +9,8 @@ import { StepsRepository } from './modules/steps/steps.repository.ts';
 import { StepsService } from './modules/steps/steps.service.ts';
 import { join } from 'node:path';
 import { JobQueue } from './adapters/queue/job-queue.ts';
-import { LocalMediaStore } from './adapters/storage/media-store.ts';
+import { openMediaStore } from './adapters/storage/open-media-store.ts';
+import { ScratchSpace } from './adapters/storage/scratch-space.ts';
 import { AssetsRepository } from './modules/assets/assets.repository.ts';
 import { AssetsService } from './modules/assets/assets.service.ts';
 import { CredentialsService } from './modules/credentials/credentials.service.ts';
@@ -32,7 +33,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const stepsRepository = new StepsRepository(database);
   const jobsRepository = new JobsRepository(database);
   const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER });
-  const mediaStore = new LocalMediaStore(join(config.DATA_DIR, 'media'));
+  const mediaStore = openMediaStore(config);
+  const scratch = new ScratchSpace(join(config.DATA_DIR, 'scratch'));
   const projects = new ProjectsService(projectsRepository, stepsRepository, clock);
   const scriptVersions = new ScriptVersionsRepository(database);
   const services = {
@@ -43,8 +45,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     repositories: { auth: authRepository, projects: projectsRepository, steps: stepsRepository, jobs: jobsRepository },
     auth: new AuthService(authRepository, clock, config.SESSION_SECRET),
     mediaStore,
+    scratch,
     projects,
-    assets: new AssetsService(new AssetsRepository(database.db), mediaStore, projects, join(config.DATA_DIR, 'tmp')),
+    assets: new AssetsService(new AssetsRepository(database.db), mediaStore, projects, join(config.DATA_DIR, 'tmp'), scratch),
     steps: new StepsService(database, stepsRepository, projectsRepository),
     jobs: new JobsService(jobsRepository, queue),
     credentials: new CredentialsService(database.db, config),

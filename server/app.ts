@@ -44,15 +44,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerJsonParsers(app, JSON_BODY_LIMIT);
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 200 * 1024 * 1024 } });
-  // sendFile for media, whatever the web build; each call passes the media root.
-  await app.register(fastifyStatic, { root: context.mediaStore.root, serve: false });
-
-  const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)));
+  const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)), (work) => context.scratch.run(work));
   registerAuthRoutes(router, context.auth);
   registerProjectRoutes(router, context.projects);
   registerStepRoutes(router, context.steps);
   registerJobRoutes(router, context.jobs, context.projects);
-  registerAssetRoutes(router, context.assets);
+  registerAssetRoutes(router, context.assets, context.config.MEDIA_PRESIGNED_URLS);
   registerCredentialRoutes(router, context.credentials);
   registerTextPipelineRoutes(router, context.textPipeline);
   registerVoiceRoutes(router, context.voice);
@@ -83,7 +80,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, decorateReply: false });
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html', WEB_DIST);

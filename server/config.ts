@@ -35,6 +35,22 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Earlier secrets, newest first, still accepted to read keys stored under them while they are re-encrypted. */
+  SESSION_SECRET_PREVIOUS: commaList.default([]),
+  /** file:///path (default DATA_DIR/media) or s3://bucket/prefix. */
+  MEDIA_STORE_URL: z
+    .string()
+    .regex(/^(file:\/\/\/|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/|$))/, 'must be file:///absolute/path or s3://bucket[/prefix]')
+    .optional(),
+  /** An S3-compatible endpoint other than AWS (MinIO, R2, Ceph); the AWS SDK reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION itself. */
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  /** Read here so one parsed config drives a process; absent keys leave the AWS SDK's own chain (instance roles...). */
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_REGION: z.string().optional(),
+  /** Serve media as redirects to short-lived presigned store URLs instead of streaming it through the API. */
+  MEDIA_PRESIGNED_URLS: booleanFlag.default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The API process runs jobs itself unless this is false (then run `npm run worker`). */
   EMBEDDED_WORKER: booleanFlag.default(true),
@@ -86,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  if (parsed.data.DATABASE_URL && !parsed.data.SESSION_SECRET) {
+    throw new ConfigError([
+      'SESSION_SECRET: required with DATABASE_URL. Every API and worker process sharing the database must sign sessions and ' +
+        'encrypt provider keys with the same secret; set the same value (32+ characters, e.g. `openssl rand -hex 32`) on each.',
+    ]);
   }
   const dataDir = resolve(parsed.data.DATA_DIR);
   return { ...parsed.data, DATA_DIR: dataDir, SESSION_SECRET: parsed.data.SESSION_SECRET ?? sessionSecretIn(dataDir) };

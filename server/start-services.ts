@@ -13,6 +13,8 @@ export async function startServices(
   context: AppContext,
   options: { runWorker: boolean; log?: (message: string) => void; abandonedAfterSec?: number },
 ): Promise<StartedServices> {
+  // Scratch folders of a process that was killed (their downloads) are removed before any work.
+  await context.scratch.removeAbandoned();
   await context.queue.start();
   let worker: WorkerRuntime | null = null;
   if (options.runWorker) {

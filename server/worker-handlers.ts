@@ -5,9 +5,13 @@ import { textPipelineJobHandlers } from './modules/writers/text-pipeline.ts';
 /** Narration clips not reused for this long are dropped from the per-project caches. */
 const VOICE_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
-/** One handler per job name, built over the app's services. */
+/**
+ * One handler per job name, built over the app's services. Each job runs in a scratch folder of
+ * its own, where media from a remote store is downloaded for ffmpeg; it is removed when the job
+ * ends, however it ends.
+ */
 export function createJobHandlers(context: AppContext): JobHandlers {
-  return {
+  const handlers: JobHandlers = {
     ...textPipelineJobHandlers(context.textPipeline),
     'maintenance.purge': async () => {
       const now = context.clock.now();
@@ -22,4 +26,6 @@ export function createJobHandlers(context: AppContext): JobHandlers {
     'avatar.clip': (ctx) => context.avatar.runClipJob(ctx),
     'render.video': (ctx) => context.render.runJob(ctx),
   };
+  const inScratch = Object.entries(handlers).map(([name, handler]) => [name, (ctx: never) => context.scratch.run(() => (handler as (c: never) => Promise<unknown>)(ctx))]);
+  return Object.fromEntries(inScratch) as JobHandlers;
 }

@@ -63,6 +63,8 @@ export class ApiRouter {
   constructor(
     private readonly app: FastifyInstance,
     private readonly authenticate: Authenticator,
+    /** Runs each handler in a scope of its own (the media scratch folder, removed when it ends). */
+    private readonly scope: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {}
 
   add<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B, AuthContext>): void {
@@ -84,7 +86,7 @@ export class ApiRouter {
         const params = parseOrThrow(spec.params, request.params, 'params');
         const query = parseOrThrow(spec.query, request.query, 'query');
         const body = parseOrThrow(spec.body, request.body, 'body');
-        const result = await spec.handler({ params, query, body, user, request, reply });
+        const result = await this.scope(() => spec.handler({ params, query, body, user, request, reply }));
         // A handler that streams (sendFile, SSE) returns or hijacks the reply itself.
         if (reply.sent || result === reply) return reply;
         // A handler may pick another success status (202 for work it queued).

@@ -27,10 +27,13 @@ export interface TestAppOptions {
   jobs?: { mode: 'queue' } | { mode: 'worker'; handlers?: JobHandlers; workerOptions?: WorkerOptions };
 }
 
+/** The secret every process of one test shares, as an operator sets one SESSION_SECRET for all processes. */
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef0123456789';
+
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rf-test-'));
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.url ?? '', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.url ?? '', SESSION_SECRET: TEST_SESSION_SECRET, ...options.env });
   const context = createAppContext(config, database.handle, options.clock ?? systemClock);
   const app = await buildApp(context, { logger: false, serveWeb: false });
   await app.ready();

@@ -5,12 +5,14 @@ import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import { type AssetsService, tooLarge } from './assets.service.ts';
+import { sendAssetContent } from './serve-content.ts';
 
 const assetParams = z.object({ assetId: z.uuid({ message: 'must be an asset id (UUID)' }) });
 /** Room for the multipart envelope around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export function registerAssetRoutes(router: ApiRouter, assets: AssetsService) {
+/** presignedUrls: answer content requests with a redirect to a short-lived store URL, when the store has them. */
+export function registerAssetRoutes(router: ApiRouter, assets: AssetsService, presignedUrls = false) {
   router.add({
     method: 'POST',
     url: '/api/projects/:id/assets',
@@ -66,15 +68,15 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService) {
     params: assetParams,
     query: z.object({ download: z.enum(['0', '1']).optional(), filename: z.string().max(200).optional() }),
     errors: [404],
-    handler: async ({ user, params, query, reply }) => {
-      const { asset, key } = await assets.fileOf(user.userId, params.assetId);
-      reply.header('content-type', asset.mime);
-      reply.header('cache-control', 'private, max-age=3600');
-      if (query.download === '1') {
-        const name = (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_');
-        reply.header('content-disposition', `attachment; filename="${name}"`);
+    handler: async ({ user, params, query, request, reply }) => {
+      const content = await assets.contentOf(user.userId, params.assetId);
+      const { asset } = content;
+      const downloadName = query.download === '1' ? (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_') : null;
+      if (presignedUrls) {
+        const url = await content.presign(downloadName ?? undefined);
+        if (url) return reply.code(302).header('cache-control', 'no-store').redirect(url);
       }
-      return reply.sendFile(key, assets.mediaRoot, { contentType: false, cacheControl: false });
+      return sendAssetContent(reply, content, request.headers.range, downloadName);
     },
   });
 

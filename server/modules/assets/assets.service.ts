@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Asset, UPLOAD_KINDS, type AssetKind, type UploadKind } from '../../../contracts/assets.ts';
-import type { LocalMediaStore } from '../../adapters/storage/media-store.ts';
+import { type ByteRange, type MediaStore, MissingMediaError } from '../../adapters/storage/media-store.ts';
+import type { ScratchSpace } from '../../adapters/storage/scratch-space.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -29,12 +30,16 @@ export function toAsset(row: AssetRow): Asset {
 export const tooLarge = (kind: UploadKind) =>
   new AppError('PAYLOAD_TOO_LARGE', `A ${kind} upload may be at most ${UPLOAD_KINDS[kind].maxBytes / 1024 / 1024} MB`);
 
+/** How long a presigned download URL stays valid, when the operator allows them. */
+const PRESIGNED_URL_SECONDS = 300;
+
 export class AssetsService {
   constructor(
     private readonly assets: AssetsRepository,
-    private readonly store: LocalMediaStore,
+    private readonly store: MediaStore,
     private readonly projects: ProjectsService,
     private readonly tempDir: string,
+    private readonly scratch: ScratchSpace,
   ) {}
 
   /**
@@ -61,10 +66,6 @@ export class AssetsService {
   /** Before reading an upload's bytes: the project must be the user's. */
   async assertProject(user: AuthContext, projectId: string): Promise<void> {
     await this.projects.get(user, projectId);
-  }
-
-  get mediaRoot(): string {
-    return this.store.root;
   }
 
   /** Stores a file the app made (narration, render, card...) as an asset of the project. */
@@ -103,10 +104,51 @@ export class AssetsService {
     return toAsset(await this.owned(user.userId, id));
   }
 
-  /** The file behind an asset the user owns, for serving or as ffmpeg input. */
+  /**
+   * A local file with the bytes of an asset the user owns, as ffmpeg input: the stored file
+   * itself on a local store, else a download into the running job's (or request's) scratch
+   * folder. A missing object fails naming the asset, before any work starts on it.
+   */
   async fileOf(ownerId: string, id: string): Promise<{ asset: Asset; path: string; key: string }> {
     const row = await this.owned(ownerId, id);
-    return { asset: toAsset(row), path: this.store.pathOf(row.storageKey), key: row.storageKey };
+    try {
+      return { asset: toAsset(row), path: await this.store.localFile(row.storageKey, this.scratch.current()), key: row.storageKey };
+    } catch (error) {
+      if (error instanceof MissingMediaError) throw new AppError('NOT_FOUND', `The ${row.kind} file of asset ${row.id} is missing from the media store`);
+      throw error;
+    }
+  }
+
+  /** Whether media files are on this machine, where ffmpeg reads them in place. */
+  get storeIsLocal(): boolean {
+    return this.store.kind === 'local';
+  }
+
+  /**
+   * fileOf for code that only describes a plan (views, checks before queueing a render): on a
+   * remote store the object's existence is checked and nothing is downloaded; the path then
+   * names the object and is not for ffmpeg.
+   */
+  readonly references = {
+    fileOf: async (ownerId: string, id: string): Promise<{ asset: Asset; path: string; key: string }> => {
+      if (this.storeIsLocal) return this.fileOf(ownerId, id);
+      const row = await this.owned(ownerId, id);
+      if ((await this.store.size(row.storageKey)) === null) throw new AppError('NOT_FOUND', `The ${row.kind} file of asset ${row.id} is missing from the media store`);
+      return { asset: toAsset(row), path: `media-store:${row.storageKey}`, key: row.storageKey };
+    },
+  };
+
+  /** What serving an asset needs: its record, stored size and a reader of (part of) its bytes. */
+  async contentOf(ownerId: string, id: string): Promise<{ asset: Asset; size: number; open(range?: ByteRange): Promise<NodeJS.ReadableStream>; presign(downloadName?: string): Promise<string | null> }> {
+    const row = await this.owned(ownerId, id);
+    const size = await this.store.size(row.storageKey);
+    if (size === null) throw new AppError('NOT_FOUND', `The ${row.kind} file of asset ${row.id} is missing from the media store`);
+    return {
+      asset: toAsset(row),
+      size,
+      open: (range) => this.store.read(row.storageKey, range),
+      presign: (downloadName) => this.store.presignedUrl(row.storageKey, { expiresInSec: PRESIGNED_URL_SECONDS, contentType: row.mime, downloadName }),
+    };
   }
 
   async list(user: AuthContext, projectId: string, kind?: string): Promise<Asset[]> {

@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { providerCredentials } from '../../db/schema.ts';
 import type { AuthContext } from '../../http/router.ts';
 import { type OperatorProvider, operatorProvider, sameEndpoint } from './operator-providers.ts';
-import { SecretBox } from './secret-box.ts';
+import { SecretBox, UnreadableSecretError } from './secret-box.ts';
 
 export interface ResolvedProvider {
   apiKey?: string;
@@ -31,7 +31,7 @@ export class CredentialsService {
     private readonly db: Database,
     private readonly config: Config,
   ) {
-    this.box = new SecretBox(config.SESSION_SECRET);
+    this.box = new SecretBox(config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS);
   }
 
   private async rows(ownerId: string, provider?: ProviderId) {
@@ -82,6 +82,23 @@ export class CredentialsService {
     await this.db.delete(providerCredentials).where(and(eq(providerCredentials.ownerId, user.userId), eq(providerCredentials.provider, provider)));
   }
 
+  /** A saved key; one sealed under a previous SESSION_SECRET is sealed again under the current one. */
+  private async openKey(ownerId: string, provider: ProviderId, sealed: string): Promise<string> {
+    try {
+      const { plain, stale } = this.box.openWithRotation(sealed);
+      if (stale) {
+        await this.db
+          .update(providerCredentials)
+          .set({ encryptedKey: this.box.seal(plain) })
+          .where(and(eq(providerCredentials.ownerId, ownerId), eq(providerCredentials.provider, provider), eq(providerCredentials.encryptedKey, sealed)));
+      }
+      return plain;
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      throw new AppError('CONFLICT', `Your saved ${PROVIDERS[provider].label} key can no longer be read (the server's secret changed): save it again on the Providers page`);
+    }
+  }
+
   /** The operator's configuration alone, for what runs on the operator's behalf. */
   operator(provider: ProviderId): ResolvedProvider {
     const operator = operatorProvider(this.config, provider);
@@ -101,7 +118,7 @@ export class CredentialsService {
     if (!row) return operator.configured ? { apiKey: operator.apiKey, settings: operator.settings, source: 'server', fetch } : null;
     const own = row.settings as ProviderSettings;
     const settings = { ...operator.settings, ...own };
-    const ownKey = row.encryptedKey ? this.box.open(row.encryptedKey) : undefined;
+    const ownKey = row.encryptedKey ? await this.openKey(ownerId, provider, row.encryptedKey) : undefined;
     const ownUrl = own.baseUrl !== undefined && !sameEndpoint(own.baseUrl, operator.baseUrl) ? own.baseUrl : null;
     if (!ownUrl) return { apiKey: ownKey ?? operator.apiKey, settings, source: 'user', fetch };
     const label = PROVIDERS[provider].label;

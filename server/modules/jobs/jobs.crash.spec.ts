@@ -19,7 +19,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('a worker killed in the midd
     const job = await t.context.jobs.enqueue({ ownerId: user.id, projectId, name: 'render.video', payload: { projectId, aspect: '9:16', quality: 'draft' } });
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/modules/jobs/__fixtures__/crashable-worker.ts'], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl!, DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl!, DATA_DIR: t.dataDir, SESSION_SECRET: t.context.config.SESSION_SECRET, LOG_LEVEL: 'silent' },
     });
     let output = '';
     await new Promise<void>((resolve, reject) => {

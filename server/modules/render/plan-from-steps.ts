@@ -16,6 +16,7 @@ import type { PictureChoice } from './picture-match.ts';
 import { musicPlan } from './music-track.ts';
 import { resolveMusic } from '../music/music-choice.ts';
 import { snapSceneTimings } from './plan-timeline.ts';
+import { AppError } from '../../http/errors.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
 
@@ -82,8 +83,9 @@ export async function buildRenderPlanForProject(
         return null;
       }
       return file;
-    } catch {
-      issues.push({ path: field, message: `asset ${assetId} not found (deleted?)` });
+    } catch (error) {
+      const missingFile = error instanceof AppError && error.code === 'NOT_FOUND' && error.message.includes('missing from the media store');
+      issues.push({ path: field, message: missingFile ? error.message : `asset ${assetId} not found (deleted?)` });
       return null;
     }
   };

@@ -51,7 +51,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('a render worker process kil
 
   const worker = (script: string, env: Record<string, string> = {}) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl!, DATA_DIR: t.dataDir, LOG_LEVEL: 'silent', ...env },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl!, DATA_DIR: t.dataDir, SESSION_SECRET: t.context.config.SESSION_SECRET, LOG_LEVEL: 'silent', ...env },
       stdio: 'ignore',
     });
     children.push(child);

@@ -48,7 +48,7 @@ export class RenderService {
 
   /** The plan of a project as the render would build it now (also for stage 6's preview frames). */
   plan(ownerId: string, projectId: string, settings: RenderSettings = {}, overrides: PlanOverrides = {}): Promise<ProjectRenderPlan> {
-    return buildRenderPlanForProject(this.deps, ownerId, projectId, settings, overrides);
+    return buildRenderPlanForProject({ steps: this.deps.steps, assets: this.deps.assets.references }, ownerId, projectId, settings, overrides);
   }
 
   /**
@@ -75,7 +75,9 @@ export class RenderService {
     const settings = { aspect: body?.aspect ?? saved.aspect, quality: body?.quality ?? saved.quality };
     try {
       const built = await this.plan(user.userId, projectId, settings);
-      await validateRenderPlan(built.plan);
+      // With a remote store the files are probed by the worker before it encodes (the job
+      // fails naming the field); here, what exists and its type were checked.
+      if (this.deps.assets.storeIsLocal) await validateRenderPlan(built.plan);
     } catch (error) {
       if (error instanceof RenderPlanError) throw planRefused(error.issues);
       throw error;
