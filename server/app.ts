@@ -9,8 +9,9 @@ import { registerJsonParsers } from './http/body-parsers.ts';
 import { DOCS_PAGE } from './http/docs-page.ts';
 import { AppError, errorHandler } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
+import { registerOriginCheck } from './http/origin-check.ts';
 import { ApiRouter } from './http/router.ts';
-import { credentialsOf } from './modules/auth/auth.routes.ts';
+import { bearerTokenOf, credentialsOf } from './modules/auth/auth.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerStepRoutes } from './modules/steps/steps.routes.ts';
@@ -33,15 +34,24 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
+  // Fastify refuses plain hop counts (a client that bypasses the proxy could add hops), so a
+  // count becomes "the last N addresses are proxies" here; SECURITY.md says when that is safe.
+  const setting = context.config.TRUST_PROXY;
+  const trustProxy = typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
   const app = Fastify({
     logger: options.logger === false ? false : { level: context.config.LOG_LEVEL },
     // One line per request only when debugging; errors are always logged by the error handler.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL) }),
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy,
   });
   app.setErrorHandler(errorHandler);
   registerJsonParsers(app, JSON_BODY_LIMIT);
+  registerOriginCheck(app, {
+    allowedOrigins: context.config.ALLOWED_ORIGINS,
+    usesBearerToken: (request) => bearerTokenOf(request) !== undefined,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 200 * 1024 * 1024 } });
   // sendFile for media, whatever the web build; each call passes the media root.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginThrottle } from '../../db/schema.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -30,5 +31,55 @@ describe.each(DATABASE_KINDS)('sign-in throttling on %s', (kind) => {
     expect((await login({ email: 'forgetful@example.com', password: 'the real password' }, '10.8.0.1')).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) expect((await login({ email: 'forgetful@example.com', password: `again ${i}` }, '10.8.0.1')).statusCode).toBe(401);
     expect((await login({ email: 'forgetful@example.com', password: 'the real password' }, '10.8.0.1')).statusCode).toBe(429);
+  });
+});
+
+describe.each(DATABASE_KINDS)('which address the per-address sign-in limit counts on %s', (kind) => {
+  const counted = async (t: TestApp) =>
+    Object.fromEntries(
+      (await t.context.database.db.select().from(loginThrottle))
+        .filter((row) => row.key.startsWith('ip:'))
+        .map((row) => [row.key.slice(3), row.attempts]),
+    );
+  const failFrom = (t: TestApp, remoteAddress: string, forwardedFor: string, i: number) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: `nobody${i}@example.com`, password: 'not a password' },
+    });
+
+  it('by default ignores X-Forwarded-For: rotating it does not give a client new addresses', async () => {
+    const t = await createTestApp(kind);
+    try {
+      for (let i = 0; i < 3; i++) expect((await failFrom(t, '198.51.100.7', `203.0.113.${i}`, i)).statusCode).toBe(401);
+      expect(await counted(t)).toEqual({ '198.51.100.7': 3 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with TRUST_PROXY listing the proxy, counts the client it forwards for, and only from that proxy', async () => {
+    const t = await createTestApp(kind, { env: { TRUST_PROXY: '10.0.0.0/8' } });
+    try {
+      await failFrom(t, '10.1.2.3', '203.0.113.5', 0);
+      await failFrom(t, '10.1.2.3', '192.0.2.66, 203.0.113.5', 1);
+      await failFrom(t, '198.51.100.7', '203.0.113.9', 2);
+      expect(await counted(t)).toEqual({ '203.0.113.5': 2, '198.51.100.7': 1 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with a hop count, takes the address the last proxy saw and ignores what the client prepended', async () => {
+    const t = await createTestApp(kind, { env: { TRUST_PROXY: '1' } });
+    try {
+      await failFrom(t, '10.1.2.3', '192.0.2.66, 203.0.113.5', 0);
+      await failFrom(t, '10.1.2.3', '192.0.2.67, 203.0.113.5', 1);
+      expect(await counted(t)).toEqual({ '203.0.113.5': 2 });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -14,11 +14,15 @@ import type { AuthService } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'rf_session';
 
+/** The token of an `Authorization: Bearer ...` header, if the request has one. */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined) || undefined;
+}
+
 /** Reads the credentials a request carries: a bearer token wins over the session cookie. */
 export function credentialsOf(request: FastifyRequest): { sessionToken?: string; bearerToken?: string } {
-  const header = request.headers.authorization;
-  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-  return { bearerToken: bearer || undefined, sessionToken: request.cookies[SESSION_COOKIE] };
+  return { bearerToken: bearerTokenOf(request), sessionToken: request.cookies[SESSION_COOKIE] };
 }
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAge: number) {
