@@ -10,6 +10,7 @@ import { DOCS_PAGE } from './http/docs-page.ts';
 import { AppError, errorHandler } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
+import { inlinePageCsp, registerSecurityHeaders } from './http/security-headers.ts';
 import { ApiRouter } from './http/router.ts';
 import { bearerTokenOf, credentialsOf } from './modules/auth/auth.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -47,6 +48,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     trustProxy,
   });
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app);
   registerJsonParsers(app, JSON_BODY_LIMIT);
   registerOriginCheck(app, {
     allowedOrigins: context.config.ALLOWED_ORIGINS,
@@ -87,9 +89,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   });
 
   // Built on first request: generating JSON schemas for every route would slow every start.
+  const docsCsp = inlinePageCsp(DOCS_PAGE);
   let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
   app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' })));
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html').header('content-security-policy', docsCsp).send(DOCS_PAGE));
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -4,6 +4,7 @@ import { UPLOAD_KINDS, assetSchema, uploadKindSchema } from '../../../contracts/
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
+import { userFileCsp } from '../../http/security-headers.ts';
 import { type AssetsService, tooLarge } from './assets.service.ts';
 
 const assetParams = z.object({ assetId: z.uuid({ message: 'must be an asset id (UUID)' }) });
@@ -69,6 +70,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService) {
     handler: async ({ user, params, query, reply }) => {
       const { asset, key } = await assets.fileOf(user.userId, params.assetId);
       reply.header('content-type', asset.mime);
+      reply.header('content-security-policy', userFileCsp(asset.mime));
       reply.header('cache-control', 'private, max-age=3600');
       if (query.download === '1') {
         const name = (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_');
