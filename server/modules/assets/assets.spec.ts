@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../test/databases.ts';
@@ -11,6 +12,24 @@ function multipart(file: Buffer, filename: string, type = 'application/octet-str
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A PNG whose header claims width x height (what a decompression bomb looks like before decoding). */
+function pngHeaderOnly(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(width * 3 + 1))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const listFiles = (dir: string): string[] => {
@@ -94,6 +113,18 @@ describe.each(DATABASE_KINDS)('uploads and media on %s', (kind) => {
     const refused = await upload('image', giant, 'giant.png');
     expect(refused.statusCode).toBe(413);
     expect(refused.json().error.message).toContain('12000x9000');
+  });
+
+  it('refuses a 64-megapixel picture and a 48-megapixel video frame before decoding, naming the limit', async () => {
+    const before = stored();
+    const refused = await upload('image', pngHeaderOnly(8000, 8000), 'bomb.png');
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.message).toBe('The image is 8000x8000 (64.0 megapixels); an image may have at most 40 megapixels');
+    const video = execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=black:s=8000x6000:d=0.2:r=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov', '-']);
+    const tooWide = await upload('video', video, 'wall.mp4');
+    expect(tooWide.statusCode).toBe(413);
+    expect(tooWide.json().error.message).toContain('a video frame may have at most 40 megapixels');
+    expect(stored()).toEqual(before);
   });
 
   it('refuses a non-multipart body and an unknown kind', async () => {
