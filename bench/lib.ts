@@ -74,3 +74,13 @@ export function writeBenchmarkSection(name: string, markdown: string): void {
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** Creates an account on a running server and signs in: the session cookie header. */
+export async function signUpCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const post = (path: string) =>
+    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  await post('/api/auth/register');
+  const signedIn = await post('/api/auth/login');
+  if (!signedIn.ok) throw new Error(`sign-in after registering failed: HTTP ${signedIn.status}`);
+  return signedIn.headers.get('set-cookie')!.split(';')[0]!;
+}

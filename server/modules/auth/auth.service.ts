@@ -34,13 +34,21 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly clock: Clock,
     private readonly secret: string,
+    private readonly options: { revealTakenEmail: boolean } = { revealTakenEmail: false },
   ) {}
 
   readonly sessionMaxAgeSec = SESSION_DAYS * 24 * 3600;
 
-  async register(input: { email: string; password: string; name?: string }): Promise<{ user: User; sessionToken: string }> {
+  /**
+   * Creates an account. Unless the operator lets registration reveal taken emails, the answer is
+   * null whether or not the email was free (no session: the client signs in next, and a wrong
+   * password for someone else's email fails there like any other), and both paths do the same
+   * work: one password hash and one insert.
+   */
+  async register(input: { email: string; password: string; name?: string }): Promise<{ user: User; sessionToken: string } | null> {
     const passwordHash = await hashPassword(input.password);
     const row = await this.repo.createUser({ email: input.email, name: input.name ?? null, passwordHash });
+    if (!this.options.revealTakenEmail) return null;
     if (!row) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
     return { user: toUser(row), sessionToken: await this.startSession(row.id) };
   }
