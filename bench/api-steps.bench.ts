@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { BENCH_SESSION_SECRET, machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
+import { BENCH_SESSION_SECRET, machineLine, round, signUpCookie, startServer, writeBenchmarkSection } from './lib.ts';
 import { cpuPercent, readProcesses } from './process-tree.ts';
 
 const CONNECTIONS = 64;
@@ -63,12 +63,7 @@ async function rawUpsertRate(query: Query, projectIds: string[], prepared = fals
 
 async function prepare(url: string) {
   const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
-  const registered = await fetch(`${url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'benchmark password' }),
-  });
-  const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await signUpCookie(url, email, 'benchmark password');
   const projectIds: string[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
     const response = await fetch(`${url}/api/projects`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });

@@ -77,3 +77,13 @@ export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
 /** Every process of a benchmark shares one secret, as an operator's processes do (required with DATABASE_URL). */
 export const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef0123456789';
+
+/** Creates an account on a running server and signs in: the session cookie header. */
+export async function signUpCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const post = (path: string) =>
+    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  await post('/api/auth/register');
+  const signedIn = await post('/api/auth/login');
+  if (!signedIn.ok) throw new Error(`sign-in after registering failed: HTTP ${signedIn.status}`);
+  return signedIn.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -10,7 +10,7 @@ import { LONG_ARTICLE_TEXT } from '../server/modules/news/testing/stories.ts';
 import { writeScriptOffline } from '../server/modules/writers/offline/write.ts';
 import { regenerateSceneOffline } from '../server/modules/writers/offline/regenerate.ts';
 import { extractArticle } from '../server/modules/sources/extract-article.ts';
-import { machineLine, ROOT, round, startServer, writeBenchmarkSection } from './lib.ts';
+import { machineLine, ROOT, round, signUpCookie, startServer, writeBenchmarkSection } from './lib.ts';
 
 const RUNS = 30;
 const API_RUNS = 5;
@@ -56,12 +56,7 @@ async function apiFlow(): Promise<{ importMs: number; applyMs: number; scriptJob
   const dataDir = mkdtempSync(join(tmpdir(), 'rf-bench-text-'));
   const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', FETCH_ALLOW_PRIVATE_HOSTS: site.hostKey });
   try {
-    const registered = await fetch(`${server.url}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'correct horse battery' }),
-    });
-    const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signUpCookie(server.url, `bench-${Date.now()}@example.com`, 'correct horse battery');
     const url = site.articleUrl('eastbrook-tram-line');
     const imports: number[] = [];
     const applies: number[] = [];

@@ -15,7 +15,7 @@ import { FestivalProvider } from '../server/adapters/tts/festival/provider.ts';
 import { narrate } from '../server/modules/voice/narrate.ts';
 import { countWords } from '../server/modules/voice/words.ts';
 import { cpuSeconds } from './process-tree.ts';
-import { machineLine, round, startServer, writeBenchmarkSection } from './lib.ts';
+import { machineLine, round, signUpCookie, startServer, writeBenchmarkSection } from './lib.ts';
 import { ENGLISH_150, RUSSIAN_150 } from './voice-scripts-150.ts';
 
 const SCRIPTS: Record<Language, typeof ENGLISH_150> = { en: ENGLISH_150, ru: RUSSIAN_150 };
@@ -88,12 +88,7 @@ async function benchApi(root: string): Promise<ApiRow[]> {
   const server = await startServer({ DATA_DIR: join(root, 'server'), DATABASE_URL: '' });
   try {
     const email = `voice-bench-${Date.now()}@example.com`;
-    const registered = await fetch(`${server.url}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'benchmark password' }),
-    });
-    const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signUpCookie(server.url, email, 'benchmark password');
     const call = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(`${server.url}${path}`, {
         method,

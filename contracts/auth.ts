@@ -14,6 +14,13 @@ export const registerBodySchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 
+/**
+ * The answer to a registration when the server does not say whether an email is taken: the same
+ * whether or not an account was created. The client signs in next with the same email and password.
+ */
+export const registrationAcceptedSchema = z.object({ status: z.literal('accepted'), message: z.string() });
+export type RegistrationAccepted = z.infer<typeof registrationAcceptedSchema>;
+
 export const loginBodySchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(200),

@@ -26,14 +26,19 @@ test('register, sign out, and sign in again', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Your projects' })).toBeVisible();
 });
 
-test('registering an email twice shows the server refusal', async ({ page }) => {
-  const { email } = await registerNewUser(page);
+test('registering a taken email creates nothing and suggests signing in; the same details as the account just sign in', async ({ page }) => {
+  const { email, password } = await registerNewUser(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.goto('/register');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('another long password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('alert')).toHaveText('An account with this email already exists');
+  await expect(page.getByRole('alert')).toHaveText(
+    'No account could be created with these details. If you already have an account with this email, sign in instead.',
+  );
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Your projects' })).toBeVisible();
 });
 
 test('a request answered 401 leads to the login page, which returns to where the user was', async ({ page, context }) => {

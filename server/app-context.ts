@@ -43,7 +43,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     clock,
     queue,
     repositories: { auth: authRepository, projects: projectsRepository, steps: stepsRepository, jobs: jobsRepository },
-    auth: new AuthService(authRepository, clock, config.SESSION_SECRET),
+    auth: new AuthService(authRepository, clock, config.SESSION_SECRET, { revealTakenEmail: config.REGISTRATION_REVEALS_TAKEN_EMAIL }),
     mediaStore,
     scratch,
     projects,

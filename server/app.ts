@@ -9,8 +9,10 @@ import { registerJsonParsers } from './http/body-parsers.ts';
 import { DOCS_PAGE } from './http/docs-page.ts';
 import { AppError, errorHandler } from './http/errors.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
+import { registerOriginCheck } from './http/origin-check.ts';
+import { inlinePageCsp, registerSecurityHeaders } from './http/security-headers.ts';
 import { ApiRouter } from './http/router.ts';
-import { credentialsOf } from './modules/auth/auth.routes.ts';
+import { bearerTokenOf, credentialsOf } from './modules/auth/auth.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerStepRoutes } from './modules/steps/steps.routes.ts';
@@ -33,15 +35,25 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
+  // Fastify refuses plain hop counts (a client that bypasses the proxy could add hops), so a
+  // count becomes "the last N addresses are proxies" here; SECURITY.md says when that is safe.
+  const setting = context.config.TRUST_PROXY;
+  const trustProxy = typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
   const app = Fastify({
     logger: options.logger === false ? false : { level: context.config.LOG_LEVEL },
     // One line per request only when debugging; errors are always logged by the error handler.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL) }),
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy,
   });
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app);
   registerJsonParsers(app, JSON_BODY_LIMIT);
+  registerOriginCheck(app, {
+    allowedOrigins: context.config.ALLOWED_ORIGINS,
+    usesBearerToken: (request) => bearerTokenOf(request) !== undefined,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 200 * 1024 * 1024 } });
   const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)), (work) => context.scratch.run(work));
@@ -74,9 +86,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   });
 
   // Built on first request: generating JSON schemas for every route would slow every start.
+  const docsCsp = inlinePageCsp(DOCS_PAGE);
   let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
   app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' })));
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html').send(DOCS_PAGE));
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html').header('content-security-policy', docsCsp).send(DOCS_PAGE));
 
   const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

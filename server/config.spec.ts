@@ -35,3 +35,36 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 });
+
+describe('proxy and origin settings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rf-config-'));
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig({ DATA_DIR: dir, ...env });
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('trusts no proxy by default, a hop count, or a list of addresses, CIDRs and named ranges', () => {
+    expect(loadConfig({ DATA_DIR: dir }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+  });
+
+  it('refuses TRUST_PROXY=true and entries that are not addresses, naming them', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY: must be false, a hop count/);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.1,proxy.example,10.0.0.0/33' })[0]).toContain('not an address: proxy.example, 10.0.0.0/33');
+  });
+
+  it('reads ALLOWED_ORIGINS as origins and refuses URLs with a path', () => {
+    expect(loadConfig({ DATA_DIR: dir, ALLOWED_ORIGINS: 'https://App.example.com:443, http://localhost:5173' }).ALLOWED_ORIGINS).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ ALLOWED_ORIGINS: 'https://app.example.com/login' })[0]).toContain('"https://app.example.com/login" is not an origin');
+    expect(problemsOf({ ALLOWED_ORIGINS: 'app.example.com' })).toHaveLength(1);
+  });
+});

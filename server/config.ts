@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROVIDERS, type ProviderId } from '../contracts/providers.ts';
@@ -25,6 +26,48 @@ const providerList = z.string().transform((value, ctx) => {
   }
   return ids as ProviderId[];
 });
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY next to addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const version = isIP(address);
+  if (bits === undefined) return version !== 0 || PROXY_RANGE_NAMES.includes(entry);
+  return version !== 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which X-Forwarded-* headers to believe: off (the socket address is the client), a hop count
+ * (the last N proxies), or the proxies' addresses/CIDRs. "true" is refused: it would let any
+ * client name its own address and so pass the per-address sign-in limit.
+ */
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'false' || trimmed === '0') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (trimmed === 'true' || bad.length > 0 || entries.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count (e.g. 1) or proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback)${bad.length ? `; not an address: ${bad.join(', ')}` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** Origins (scheme://host[:port]) whose pages may send state-changing requests with the session cookie. */
+const originList = commaList.transform((entries, ctx) =>
+  entries.map((entry) => {
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    const bare = url && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!bare) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://app.example.com (scheme, host and port only)` });
+    return url?.origin ?? entry;
+  }),
+);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5000),
@@ -52,6 +95,11 @@ const envSchema = z.object({
   /** Serve media as redirects to short-lived presigned store URLs instead of streaming it through the API. */
   MEDIA_PRESIGNED_URLS: booleanFlag.default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TRUST_PROXY: trustProxy.default(false),
+  /** Other origins allowed besides the app's own (the Host the request came to). */
+  ALLOWED_ORIGINS: originList.default([]),
+  /** When true, registering a taken email answers 409 instead of the generic answer. */
+  REGISTRATION_REVEALS_TAKEN_EMAIL: booleanFlag.default(false),
   /** The API process runs jobs itself unless this is false (then run `npm run worker`). */
   EMBEDDED_WORKER: booleanFlag.default(true),
   /** host:port pairs the SSRF-safe fetcher may reach although private; for tests only. */

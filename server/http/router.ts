@@ -53,6 +53,20 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where
   return result.data;
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A body of a type the route does not take is a 415 before it is read: a cross-site HTML form
+ * (form-encoded or multipart) never reaches a JSON route, and uploads only reach upload routes.
+ */
+function assertConsumes(request: FastifyRequest, consumes: string[]): void {
+  const header = request.headers['content-type'];
+  if (header === undefined || !BODY_METHODS.has(request.method)) return;
+  const type = header.split(';', 1)[0]!.trim().toLowerCase();
+  if (consumes.includes(type)) return;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${type.slice(0, 100) || '(empty)'} is not accepted here: send ${consumes.join(' or ')}`);
+}
+
 /**
  * Registers routes whose inputs are parsed with zod (400 names the field) and records them for
  * the OpenAPI document. Handlers receive parsed input and return the response body.
@@ -80,6 +94,7 @@ export class ApiRouter {
     this.app.route({
       method: spec.method,
       url: spec.url,
+      onRequest: async (request) => assertConsumes(request, spec.consumes ?? ['application/json']),
       handler: async (request, reply) => {
         const user = await this.authenticate(request);
         if (auth && !user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer ...)');

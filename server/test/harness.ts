@@ -60,10 +60,13 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
 
 let userCounter = 0;
 
-/** Registers a new user and returns the cookie header that signs requests in as them. */
+/** Registers a new user, signs in, and returns the cookie header that signs requests in as them. */
 export async function signUp(app: FastifyInstance, email = `user${++userCounter}-${Date.now()}@example.com`) {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: 'correct horse battery' } });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.body}`);
+  const credentials = { email, password: 'correct horse battery' };
+  const registered = await app.inject({ method: 'POST', url: '/api/auth/register', payload: credentials });
+  if (registered.statusCode !== 202 && registered.statusCode !== 201) throw new Error(`register failed: ${registered.body}`);
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: credentials });
+  if (response.statusCode !== 200) throw new Error(`sign-in after registering failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'rf_session');
   return { cookie: `rf_session=${cookie!.value}`, user: response.json() as { id: string; email: string } };
 }

@@ -4,6 +4,7 @@ import { UPLOAD_KINDS, assetSchema, uploadKindSchema } from '../../../contracts/
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
+import { userFileCsp } from '../../http/security-headers.ts';
 import { type AssetsService, tooLarge } from './assets.service.ts';
 import { sendAssetContent } from './serve-content.ts';
 
@@ -71,6 +72,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService, pr
     handler: async ({ user, params, query, request, reply }) => {
       const content = await assets.contentOf(user.userId, params.assetId);
       const { asset } = content;
+      reply.header('content-security-policy', userFileCsp(asset.mime));
       const downloadName = query.download === '1' ? (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_') : null;
       if (presignedUrls) {
         const url = await content.presign(downloadName ?? undefined);

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createProject, createTestApp, signUp, type TestApp } from '../../test/harness.ts';
+import { pngHeaderOnly } from '../storyboard/testing/storyboard-api.ts';
 
 function multipart(file: Buffer, filename: string, type = 'application/octet-stream') {
   const boundary = `----rf${Date.now()}`;
@@ -94,6 +95,18 @@ describe.each(DATABASE_KINDS)('uploads and media on %s', (kind) => {
     const refused = await upload('image', giant, 'giant.png');
     expect(refused.statusCode).toBe(413);
     expect(refused.json().error.message).toContain('12000x9000');
+  });
+
+  it('refuses a 64-megapixel picture and a 48-megapixel video frame before decoding, naming the limit', async () => {
+    const before = stored();
+    const refused = await upload('image', pngHeaderOnly(8000, 8000), 'bomb.png');
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.message).toBe('The image is 8000x8000 (64.0 megapixels); an image may have at most 40 megapixels');
+    const video = execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=black:s=8000x6000:d=0.2:r=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov', '-']);
+    const tooWide = await upload('video', video, 'wall.mp4');
+    expect(tooWide.statusCode).toBe(413);
+    expect(tooWide.json().error.message).toContain('a video frame may have at most 40 megapixels');
+    expect(stored()).toEqual(before);
   });
 
   it('refuses a non-multipart body and an unknown kind', async () => {

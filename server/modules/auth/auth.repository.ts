@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { apiTokens, loginFailures, sessions, users } from '../../db/schema.ts';
+import { apiTokens, loginThrottle, sessions, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
+export type AttemptCount = typeof loginThrottle.$inferSelect;
 
 export class AuthRepository {
   constructor(private readonly db: Database) {}
@@ -66,25 +67,39 @@ export class AuthRepository {
     await this.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
   }
 
-  async recordLoginFailure(email: string, ip: string): Promise<void> {
-    await this.db.insert(loginFailures).values({ email, ip });
+  /**
+   * Counts one more sign-in attempt under each key and returns the counts, in one statement: the
+   * upsert locks each row, so a burst of concurrent attempts is counted one by one and none is
+   * missed. A window that began before `windowFloor` starts again at 1. Keys are passed in a fixed
+   * order (email before ip), so two statements never wait on each other's rows in a cycle.
+   */
+  async countAttempt(keys: string[], now: Date, windowFloor: Date): Promise<AttemptCount[]> {
+    const expired = sql`${loginThrottle.windowStartedAt} <= ${windowFloor.toISOString()}::timestamptz`;
+    return this.db
+      .insert(loginThrottle)
+      .values(keys.map((key) => ({ key, attempts: 1, windowStartedAt: now })))
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          attempts: sql`case when ${expired} then 1 else ${loginThrottle.attempts} + 1 end`,
+          windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStartedAt} end`,
+        },
+      })
+      .returning();
   }
 
-  async countLoginFailures(email: string, ip: string, since: Date): Promise<{ byEmail: number; byIp: number }> {
-    const [byEmail, byIp] = await Promise.all([
-      this.db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.email, email), gt(loginFailures.at, since))),
-      this.db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since))),
-    ]);
-    return { byEmail: Number(byEmail[0]?.n ?? 0), byIp: Number(byIp[0]?.n ?? 0) };
-  }
-
-  async clearLoginFailures(email: string): Promise<void> {
-    await this.db.delete(loginFailures).where(eq(loginFailures.email, email));
+  /** A successful sign-in: the account's count starts over and the address gets its attempt back. */
+  async forgiveAttempt(accountKey: string, addressKey: string): Promise<void> {
+    await this.db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));
+    await this.db
+      .update(loginThrottle)
+      .set({ attempts: sql`greatest(${loginThrottle.attempts} - 1, 0)` })
+      .where(eq(loginThrottle.key, addressKey));
   }
 
   /** Housekeeping: expired sessions and old login failures. */
-  async purgeExpired(now: Date, failuresBefore: Date): Promise<void> {
+  async purgeExpired(now: Date, attemptsBefore: Date): Promise<void> {
     await this.db.delete(sessions).where(lt(sessions.expiresAt, now));
-    await this.db.delete(loginFailures).where(or(lt(loginFailures.at, failuresBefore)));
+    await this.db.delete(loginThrottle).where(lt(loginThrottle.windowStartedAt, attemptsBefore));
   }
 }

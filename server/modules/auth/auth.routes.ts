@@ -7,6 +7,7 @@ import {
   createdTokenSchema,
   loginBodySchema,
   registerBodySchema,
+  registrationAcceptedSchema,
   userSchema,
 } from '../../../contracts/auth.ts';
 import type { ApiRouter } from '../../http/router.ts';
@@ -14,11 +15,15 @@ import type { AuthService } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'rf_session';
 
+/** The token of an `Authorization: Bearer ...` header, if the request has one. */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined) || undefined;
+}
+
 /** Reads the credentials a request carries: a bearer token wins over the session cookie. */
 export function credentialsOf(request: FastifyRequest): { sessionToken?: string; bearerToken?: string } {
-  const header = request.headers.authorization;
-  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-  return { bearerToken: bearer || undefined, sessionToken: request.cookies[SESSION_COOKIE] };
+  return { bearerToken: bearerTokenOf(request), sessionToken: request.cookies[SESSION_COOKIE] };
 }
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAge: number) {
@@ -35,16 +40,19 @@ export function registerAuthRoutes(router: ApiRouter, auth: AuthService) {
   router.addPublic({
     method: 'POST',
     url: '/api/auth/register',
-    summary: 'Create an account and sign in',
+    summary:
+      'Create an account. Answers 202 whether or not the email was free (then sign in with it); with REGISTRATION_REVEALS_TAKEN_EMAIL=true, 201 with the user and a session, or 409',
     tags: ['auth'],
     body: registerBodySchema,
-    response: userSchema,
-    status: 201,
+    response: z.union([registrationAcceptedSchema, userSchema]),
+    status: 202,
     errors: [409],
     handler: async ({ body, request, reply }) => {
-      const { user, sessionToken } = await auth.register(body);
-      setSessionCookie(request, reply, sessionToken, auth.sessionMaxAgeSec);
-      return user;
+      const created = await auth.register(body);
+      if (!created) return { status: 'accepted', message: 'If no account used this email, it has been created: sign in with this email and password.' };
+      setSessionCookie(request, reply, created.sessionToken, auth.sessionMaxAgeSec);
+      reply.code(201);
+      return created.user;
     },
   });
 

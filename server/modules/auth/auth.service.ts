@@ -7,9 +7,9 @@ import type { AuthRepository, TokenRow, UserRow } from './auth.repository.ts';
 import { dummyPasswordHash, hashPassword, hashSecretToken, newSecretToken, verifyPassword } from './credentials.ts';
 
 const SESSION_DAYS = 30;
-const FAILURE_WINDOW_MIN = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const MAX_ATTEMPTS_PER_EMAIL = 5;
+const MAX_ATTEMPTS_PER_IP = 30;
 const TOKEN_PREFIX = 'rf_';
 
 export const toUser = (row: UserRow): User => ({
@@ -34,32 +34,46 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly clock: Clock,
     private readonly secret: string,
+    private readonly options: { revealTakenEmail: boolean } = { revealTakenEmail: false },
   ) {}
 
   readonly sessionMaxAgeSec = SESSION_DAYS * 24 * 3600;
 
-  async register(input: { email: string; password: string; name?: string }): Promise<{ user: User; sessionToken: string }> {
+  /**
+   * Creates an account. Unless the operator lets registration reveal taken emails, the answer is
+   * null whether or not the email was free (no session: the client signs in next, and a wrong
+   * password for someone else's email fails there like any other), and both paths do the same
+   * work: one password hash and one insert.
+   */
+  async register(input: { email: string; password: string; name?: string }): Promise<{ user: User; sessionToken: string } | null> {
     const passwordHash = await hashPassword(input.password);
     const row = await this.repo.createUser({ email: input.email, name: input.name ?? null, passwordHash });
+    if (!this.options.revealTakenEmail) return null;
     if (!row) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
     return { user: toUser(row), sessionToken: await this.startSession(row.id) };
   }
 
+  /**
+   * Each attempt is counted before the password is checked, so a burst of concurrent guesses
+   * cannot all be checked before the first failure is recorded: past the limit they are refused
+   * unchecked. A success clears the account's count and gives the address its attempt back.
+   */
   async login(input: { email: string; password: string }, ip: string): Promise<{ user: User; sessionToken: string }> {
-    const since = new Date(this.clock.now().getTime() - FAILURE_WINDOW_MIN * 60_000);
-    const failures = await this.repo.countLoginFailures(input.email, ip, since);
-    if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-      throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${FAILURE_WINDOW_MIN} minutes`, undefined, {
-        'retry-after': String(FAILURE_WINDOW_MIN * 60),
+    const now = this.clock.now();
+    const accountKey = `email:${input.email}`;
+    const addressKey = `ip:${ip}`;
+    const counts = await this.repo.countAttempt([accountKey, addressKey], now, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    const over = counts.find((c) => c.attempts > (c.key === accountKey ? MAX_ATTEMPTS_PER_EMAIL : MAX_ATTEMPTS_PER_IP));
+    if (over) {
+      const retryAfterSec = Math.max(1, Math.ceil((over.windowStartedAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000));
+      throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSec / 60)} minutes`, undefined, {
+        'retry-after': String(retryAfterSec),
       });
     }
     const row = await this.repo.findUserByEmail(input.email);
     const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    if (!row || !valid) {
-      await this.repo.recordLoginFailure(input.email, ip);
-      throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
-    }
-    await this.repo.clearLoginFailures(input.email);
+    if (!row || !valid) throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
+    await this.repo.forgiveAttempt(accountKey, addressKey);
     return { user: toUser(row), sessionToken: await this.startSession(row.id) };
   }
 

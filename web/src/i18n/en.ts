@@ -31,6 +31,7 @@ export const en = {
   'auth.register.submit': 'Create account',
   'auth.register.haveAccount': 'Already registered?',
   'auth.register.toLogin': 'Sign in',
+  'auth.register.notCreated': 'No account could be created with these details. If you already have an account with this email, sign in instead.',
   'auth.field.name': 'Name (optional)',
   'auth.field.email': 'Email',
   'auth.field.password': 'Password',

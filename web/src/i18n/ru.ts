@@ -31,6 +31,7 @@ export const ru: Messages = {
   'auth.register.submit': 'Создать аккаунт',
   'auth.register.haveAccount': 'Уже есть аккаунт?',
   'auth.register.toLogin': 'Войти',
+  'auth.register.notCreated': 'Не удалось создать аккаунт с этими данными. Если у вас уже есть аккаунт с этим адресом, войдите в него.',
   'auth.field.name': 'Имя (необязательно)',
   'auth.field.email': 'Электронная почта',
   'auth.field.password': 'Пароль',

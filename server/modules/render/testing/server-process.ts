@@ -54,8 +54,10 @@ export function httpClient(baseUrl: string) {
     call,
     async signUp() {
       const email = `crash-${Date.now()}-${Math.random().toString(16).slice(2)}@example.com`;
-      const response = await call('POST', '/api/auth/register', { email, password: 'correct horse battery' });
-      if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(response.body)}`);
+      const credentials = { email, password: 'correct horse battery' };
+      await call('POST', '/api/auth/register', credentials);
+      const response = await call('POST', '/api/auth/login', credentials);
+      if (response.status !== 200) throw new Error(`register and sign in failed: ${JSON.stringify(response.body)}`);
     },
     /** Keeps the session when the server behind `baseUrl` is replaced by another process on a new port. */
     moveTo(url: string) {

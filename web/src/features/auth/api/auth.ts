@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { User } from '../../../lib/domain.ts';
+import type { RegistrationAccepted, User } from '../../../lib/domain.ts';
 import { http, isApiError } from '../../../lib/http.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -26,5 +26,14 @@ export const meQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.me, queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60_000 });
 
 export const login = (credentials: Credentials) => http.post<User>('/api/auth/login', credentials);
-export const register = (registration: Registration) => http.post<User>('/api/auth/register', registration);
+/**
+ * Registration answers alike whether or not the email was free (so it tells nobody who has an
+ * account) and signs nobody in: signing in next with the same details finishes it. A 401 there
+ * means no account was created with these details. Servers that reveal taken emails sign in at once.
+ */
+export async function register(registration: Registration): Promise<User> {
+  const answer = await http.post<User | RegistrationAccepted>('/api/auth/register', registration);
+  if (!('status' in answer)) return answer;
+  return login({ email: registration.email, password: registration.password });
+}
 export const logout = () => http.post<void>('/api/auth/logout');

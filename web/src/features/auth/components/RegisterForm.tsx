@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
 import { TextField } from '../../../components/ui/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { fieldErrors } from '../../../lib/error-text.ts';
+import { isApiError } from '../../../lib/http.ts';
 import { useRegister } from '../hooks/useAuth.ts';
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
@@ -22,7 +24,11 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {registerMutation.isError && Object.keys(errors).length === 0 && <ErrorNotice error={registerMutation.error} />}
+      {isApiError(registerMutation.error, 401) ? (
+        <Notice tone="danger">{t('auth.register.notCreated')}</Notice>
+      ) : (
+        registerMutation.isError && Object.keys(errors).length === 0 && <ErrorNotice error={registerMutation.error} />
+      )}
       <TextField label={t('auth.field.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
       <TextField
         label={t('auth.field.email')}
