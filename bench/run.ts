@@ -1,5 +1,6 @@
 import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
+import { benchJobPickup } from './job-pickup.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
 import { benchTextPipeline } from './text-pipeline.bench.ts';
@@ -8,6 +9,7 @@ import { benchVoice } from './voice.bench.ts';
 /** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
+  'job-pickup': benchJobPickup,
   render: benchRender,
   storyboard: benchStoryboard,
   'text-pipeline': benchTextPipeline,
