@@ -84,7 +84,8 @@ export class WorkerRuntime {
     };
     const heartbeat = setInterval(() => {
       // Unable to report (database unreachable) for as long as others wait before taking the job back.
-      if (Date.now() - lastReported > this.abandonedAfterSec * 1000) stop('lost');
+      // A sole worker (embedded database) has no others: its job cannot be taken from it that way.
+      if (!this.reclaimRunningAtStart && Date.now() - lastReported > this.abandonedAfterSec * 1000) stop('lost');
       void flush().catch(() => {});
     }, this.heartbeatSec * 1000);
     try {
