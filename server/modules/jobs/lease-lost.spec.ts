@@ -11,7 +11,7 @@ import { WorkerRuntime } from './worker-runtime.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
+async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -62,7 +62,7 @@ describe.each(DATABASE_KINDS)('a worker that loses the lease on its job, on %s',
     } finally {
       await worker.stop();
     }
-  });
+  }, 180_000);
 
   it('kills its ffmpeg when it cannot report to the database for as long as others wait', async () => {
     const jobs = t.context.repositories.jobs;
@@ -76,5 +76,5 @@ describe.each(DATABASE_KINDS)('a worker that loses the lease on its job, on %s',
     } finally {
       await worker.stop();
     }
-  });
+  }, 180_000);
 });
