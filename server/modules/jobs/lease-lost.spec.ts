@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createProject, createTestApp, signUp, type TestApp } from '../../test/harness.ts';
@@ -20,11 +20,12 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string, 
 }
 
 describe.each(DATABASE_KINDS)('a worker that loses the lease on its job, on %s', (kind) => {
+  // One app per test: a stopped WorkerRuntime's queue subscription would otherwise take the next test's job.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp(kind, { jobs: { mode: 'queue' } });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   /** Starts a worker whose render handler runs an endless ffmpeg writing into its own directory. */
   async function startRenderingWorker(jobs: JobsRepository) {
