@@ -1,6 +1,7 @@
 import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
 import { benchMediaStore } from './media-store.bench.ts';
+import { benchJobPickup } from './job-pickup.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
 import { benchTextPipeline } from './text-pipeline.bench.ts';
@@ -9,6 +10,7 @@ import { benchVoice } from './voice.bench.ts';
 /** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
+  'job-pickup': benchJobPickup,
   render: benchRender,
   'media-store': benchMediaStore,
   storyboard: benchStoryboard,

@@ -16,6 +16,7 @@ import { AssetsService } from './modules/assets/assets.service.ts';
 import { CredentialsService } from './modules/credentials/credentials.service.ts';
 import { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { JobsService } from './modules/jobs/jobs.service.ts';
+import { JOB_POLICIES } from './modules/jobs/job-handlers.ts';
 import { ScriptVersionsRepository } from './modules/script/script-versions.repository.ts';
 import { createTextPipeline } from './modules/writers/text-pipeline.ts';
 import { VoiceProviders } from './modules/voice/voice-providers.ts';
@@ -32,7 +33,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const projectsRepository = new ProjectsRepository(database.db);
   const stepsRepository = new StepsRepository(database);
   const jobsRepository = new JobsRepository(database);
-  const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER });
+  const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER, queues: JOB_POLICIES });
   const mediaStore = openMediaStore(config);
   const scratch = new ScratchSpace(join(config.DATA_DIR, 'scratch'));
   const projects = new ProjectsService(projectsRepository, stepsRepository, clock);

@@ -32,6 +32,8 @@ const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
 export interface BuildAppOptions {
   logger?: boolean;
   serveWeb?: boolean;
+  /** The built web app; dist/web unless a test serves its own. */
+  webDir?: string;
 }
 
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -46,6 +48,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL) }),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy,
+    // A URL that is not valid percent-encoding gets the same error body as everything else.
+    frameworkErrors: errorHandler,
   });
   app.setErrorHandler(errorHandler);
   registerSecurityHeaders(app);
@@ -91,12 +95,15 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' })));
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').header('content-security-policy', docsCsp).send(DOCS_PAGE));
 
-  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
+  const webDir = options.webDir ?? WEB_DIST;
+  const serveWeb = options.serveWeb ?? existsSync(join(webDir, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html', WEB_DIST);
+      // Not returned: awaiting the reply here would add listeners on top of the static route's own.
+      reply.sendFile('index.html', webDir);
+      return;
     }
     throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -132,19 +132,39 @@ async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
   };
 }
 
+/** Held while the schema changes (migrations, job queue creation), so processes starting at once take turns. */
+const SCHEMA_CHANGE_LOCK = 7261536;
+
+/**
+ * Runs fn while holding the schema-change advisory lock on PostgreSQL (a session lock on its own
+ * connection, so fn may use any other). PGlite admits one process: fn just runs.
+ */
+export async function withSchemaChangeLock<T>(databaseUrl: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!databaseUrl) return fn();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock(${SCHEMA_CHANGE_LOCK})`);
+    return await fn();
+  } finally {
+    await client.query(`select pg_advisory_unlock(${SCHEMA_CHANGE_LOCK})`).catch(() => {});
+    await client.end();
+  }
+}
+
 /** Applies committed migrations; on PostgreSQL an advisory lock keeps concurrent starts apart. */
 export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string): Promise<void> {
   if (handle.kind === 'pglite') {
     await migratePglite(handle.db as never, { migrationsFolder });
     return;
   }
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(7261536)');
-    await migratePg(drizzlePg(client), { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock(7261536)').catch(() => {});
-    await client.end();
-  }
+  await withSchemaChangeLock(databaseUrl, async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await migratePg(drizzlePg(client), { migrationsFolder });
+    } finally {
+      await client.end();
+    }
+  });
 }

@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
   RATE_LIMITED: 429,
   FETCH_FAILED: 422,
   PROVIDER_FAILED: 502,
@@ -70,9 +71,28 @@ function fromFastifyError(error: FastifyError): AppError | null {
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return new AppError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`);
   }
-  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
-  if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
-  return null;
+  return fromClientErrorStatus(error.statusCode ?? (error as { status?: number }).status, error.message);
+}
+
+/**
+ * A plugin error that carries a 4xx status (file sending refuses a path or a range; Fastify refuses
+ * a URL) stays a 4xx with our body shape; a path the file sender refuses looks like a missing file.
+ */
+function fromClientErrorStatus(status: number | undefined, message: string): AppError | null {
+  if (status === undefined || status < 400 || status >= 500) return null;
+  switch (status) {
+    case 403:
+    case 404:
+      return new AppError('NOT_FOUND', 'No such file');
+    case 413:
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 415:
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', message);
+    case 416:
+      return new AppError('RANGE_NOT_SATISFIABLE', 'The requested byte range is not within the file');
+    default:
+      return new AppError('VALIDATION_FAILED', message);
+  }
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {

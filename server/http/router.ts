@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { assertStorableText } from './body-parsers.ts';
 import { AppError, validationError } from './errors.ts';
 
 export interface AuthContext {
@@ -98,12 +99,17 @@ export class ApiRouter {
       handler: async (request, reply) => {
         const user = await this.authenticate(request);
         if (auth && !user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer ...)');
+        assertStorableText(request.params, ['params']);
+        assertStorableText(request.query, ['query']);
         const params = parseOrThrow(spec.params, request.params, 'params');
         const query = parseOrThrow(spec.query, request.query, 'query');
         const body = parseOrThrow(spec.body, request.body, 'body');
         const result = await this.scope(() => spec.handler({ params, query, body, user, request, reply }));
-        // A handler that streams (sendFile, SSE) returns or hijacks the reply itself.
-        if (reply.sent || result === reply) return reply;
+        // A handler that streams (SSE, media) returns or hijacks the reply. Awaiting a returned reply
+        // waits for the response to end, and a client that hung up mid-stream (video seeking) ends it
+        // with headers sent but the reply not "sent": nothing more may be written then, and returning
+        // the reply again would only make Fastify wait on it once more.
+        if (reply.sent || reply.raw.headersSent || result === reply) return;
         // A handler may pick another success status (202 for work it queued).
         if (reply.statusCode === 200) reply.code(spec.status ?? 200);
         return result === undefined ? reply.send() : reply.send(result);

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { DatabaseHandle } from '../../db/client.ts';
+import { type DatabaseHandle, withSchemaChangeLock } from '../../db/client.ts';
 
 export interface RetryPolicy {
   retryLimit: number;
@@ -18,8 +18,15 @@ export interface DeliveredJob {
 export class JobQueue {
   private readonly boss: PgBoss;
   private readonly created = new Set<string>();
+  private readonly queues: Record<string, RetryPolicy>;
 
-  constructor(database: DatabaseHandle, databaseUrl: string | undefined, options: { schedule?: boolean } = {}) {
+  /** `queues`: every queue this app uses, created once at start (see start). */
+  constructor(
+    database: DatabaseHandle,
+    private readonly databaseUrl: string | undefined,
+    options: { schedule?: boolean; queues?: Record<string, RetryPolicy> } = {},
+  ) {
+    this.queues = options.queues ?? {};
     const common = { schedule: options.schedule ?? false, supervise: true, migrate: true } as const;
     this.boss = databaseUrl
       ? new PgBoss({ connectionString: databaseUrl, max: 4, ...common })
@@ -30,8 +37,20 @@ export class JobQueue {
     });
   }
 
+  /**
+   * Starts pg-boss and creates the app's queues that do not exist yet. Creating queues from several
+   * processes at once deadlocks in PostgreSQL (each creation adds a partition), so starting and
+   * creating happen under the schema-change lock: the first process creates, the rest find them.
+   */
   async start(): Promise<void> {
-    await this.boss.start();
+    await withSchemaChangeLock(this.databaseUrl, async () => {
+      await this.boss.start();
+      const existing = new Set((await this.boss.getQueues()).map((queue) => queue.name));
+      for (const [name, policy] of Object.entries(this.queues)) {
+        if (existing.has(name)) this.created.add(name);
+        else await this.ensureQueue(name, policy);
+      }
+    });
   }
 
   async stop(): Promise<void> {

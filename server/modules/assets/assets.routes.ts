@@ -2,6 +2,7 @@ import '@fastify/multipart';
 import { z } from 'zod';
 import { UPLOAD_KINDS, assetSchema, uploadKindSchema } from '../../../contracts/assets.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
+import { readMultipartFile } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import { userFileCsp } from '../../http/security-headers.ts';
@@ -32,7 +33,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService, pr
       if (!request.isMultipart()) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file"');
       }
-      const part = await request.file({ limits: { fileSize: limit, files: 1 } });
+      const part = await readMultipartFile(request, { fileSize: limit, files: 1 });
       if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'file: a file field named "file" is required');
       return assets.upload(user, params.id, query.kind, part.file, part.filename || null);
     },

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Asset, UPLOAD_KINDS, type AssetKind, type UploadKind } from '../../../contracts/assets.ts';
 import { type ByteRange, type MediaStore, MissingMediaError } from '../../adapters/storage/media-store.ts';
 import type { ScratchSpace } from '../../adapters/storage/scratch-space.ts';
+import { multipartError } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
@@ -53,6 +54,8 @@ export class AssetsService {
     try {
       await pipeline(source, createWriteStream(temp)).catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(kind);
+        // The upload stream failed (a body cut short or malformed): the client's fault, not a disk error.
+        if (source.errored === error) throw multipartError(error);
         throw error;
       });
       if (source.truncated) throw tooLarge(kind);

@@ -86,8 +86,8 @@ export class AuthService {
 
   async logout(auth: AuthContext): Promise<void> {
     if (!auth.sessionIdHash) return;
-    this.cache.delete(`s:${auth.sessionIdHash}`);
     await this.repo.deleteSession(auth.sessionIdHash);
+    this.cache.revoke(`s:${auth.sessionIdHash}`, this.clock.now().getTime());
   }
 
   async me(auth: AuthContext): Promise<User> {
@@ -141,6 +141,6 @@ export class AuthService {
   async deleteToken(auth: AuthContext, id: string): Promise<void> {
     const tokenHash = await this.repo.deleteToken(auth.userId, id);
     if (!tokenHash) throw new AppError('NOT_FOUND', 'Token not found');
-    this.cache.delete(`t:${tokenHash}`);
+    this.cache.revoke(`t:${tokenHash}`, this.clock.now().getTime());
   }
 }

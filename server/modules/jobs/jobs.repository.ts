@@ -87,15 +87,19 @@ export class JobsRepository {
     );
   }
 
-  /** Progress and heartbeat in one write; returns the state so a runner notices cancellation. */
-  async reportProgress(id: string, progress: number | null, step: string | null): Promise<JobState | null> {
+  /**
+   * Progress and heartbeat in one write, for the run that claimed attempt `attempt`. 'lost' when the
+   * job no longer runs as that attempt (taken back as abandoned, maybe already run by another
+   * worker); 'cancelled' when the user cancelled it. Either way the runner must stop.
+   */
+  async reportProgress(id: string, attempt: number, progress: number | null, step: string | null): Promise<'running' | 'cancelled' | 'lost'> {
     const result = await this.database.executeSql(
       `update jobs set progress = coalesce($2, progress), step = coalesce($3, step), heartbeat_at = now(), updated_at = now()
-       where id = $1 and state = 'running' returning state`,
-      [id, progress, step],
+       where id = $1 and state = 'running' and attempts = $4 returning state`,
+      [id, progress, step, attempt],
     );
     if (result.rows[0]) return 'running';
-    return (await this.find(id))?.state ?? null;
+    return (await this.find(id))?.state === 'cancelled' ? 'cancelled' : 'lost';
   }
 
   finish(id: string, state: 'succeeded' | 'failed', outcome: { result?: unknown; error?: string }) {

@@ -6,7 +6,10 @@ import type { JobsRepository } from './jobs.repository.ts';
 export interface WorkerOptions {
   /** How often a running job reports that its worker is alive (and learns of cancellation). */
   heartbeatSec?: number;
-  /** A running job silent for this long is taken back from its (dead) worker and retried. */
+  /**
+   * A running job silent for this long is taken back from its (dead) worker and retried; a worker
+   * that could not report for this long stops the job itself (its lease is lost).
+   */
   abandonedAfterSec?: number;
   /** Take back every running job at start: right when no other worker can exist (embedded database). */
   reclaimRunningAtStart?: boolean;
@@ -30,8 +33,9 @@ export class WorkerRuntime {
     private readonly handlers: JobHandlers,
     options: WorkerOptions = {},
   ) {
-    this.heartbeatSec = options.heartbeatSec ?? 5;
-    this.abandonedAfterSec = options.abandonedAfterSec ?? 30;
+    // Pickup after a worker dies: up to abandonedAfterSec + one reaper round (heartbeatSec) + the retry delay.
+    this.heartbeatSec = options.heartbeatSec ?? 2;
+    this.abandonedAfterSec = options.abandonedAfterSec ?? 6;
     this.log = options.log ?? (() => {});
     this.reclaimRunningAtStart = options.reclaimRunningAtStart ?? false;
   }
@@ -62,15 +66,28 @@ export class WorkerRuntime {
     const controller = new AbortController();
     this.running.set(row.id, controller);
     let lastWrite = 0;
+    let lastReported = Date.now();
     let pending: { fraction: number; step?: string } | null = null;
+    // Aborting the signal stops the handler and kills its child processes (ffmpeg, TTS).
+    const stop = (why: 'cancelled' | 'lost') => {
+      if (controller.signal.aborted) return;
+      if (why === 'lost') this.log(`job ${row.id} (${name}): lease lost, stopping it here`);
+      controller.abort(why);
+    };
     const flush = async () => {
       const report = pending;
       pending = null;
       lastWrite = Date.now();
-      const state = await this.jobs.reportProgress(row.id, report ? Math.max(0, Math.min(1, report.fraction)) : null, report?.step ?? null);
-      if (state === 'cancelled') controller.abort();
+      const state = await this.jobs.reportProgress(row.id, row.attempts, report ? Math.max(0, Math.min(1, report.fraction)) : null, report?.step ?? null);
+      lastReported = Date.now();
+      if (state !== 'running') stop(state);
     };
-    const heartbeat = setInterval(() => void flush().catch(() => {}), this.heartbeatSec * 1000);
+    const heartbeat = setInterval(() => {
+      // Unable to report (database unreachable) for as long as others wait before taking the job back.
+      // A sole worker (embedded database) has no others: its job cannot be taken from it that way.
+      if (!this.reclaimRunningAtStart && Date.now() - lastReported > this.abandonedAfterSec * 1000) stop('lost');
+      void flush().catch(() => {});
+    }, this.heartbeatSec * 1000);
     try {
       const payload = JOB_PAYLOAD_SCHEMAS[name].parse(row.payload);
       const result = await handler({
@@ -84,9 +101,10 @@ export class WorkerRuntime {
           if (step !== undefined || Date.now() - lastWrite >= PROGRESS_WRITE_INTERVAL_MS) void flush().catch(() => {});
         },
       });
+      if (controller.signal.aborted) return; // another run may own the row now
       await this.jobs.finish(row.id, 'succeeded', { result: result ?? null });
     } catch (error) {
-      if (controller.signal.aborted) return; // cancelled: the row already says so
+      if (controller.signal.aborted) return; // cancelled or lease lost: the row already says what happens next
       const message = error instanceof Error ? error.message : String(error);
       const lastAttempt = delivered.retryCount >= delivered.retryLimit;
       if (error instanceof PermanentJobError || lastAttempt || (error as { name?: string }).name === 'ZodError') {

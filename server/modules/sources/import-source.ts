@@ -17,7 +17,7 @@ export interface ImportDeps {
 /** `POST /api/sources/import` in one call: a URL (fetched SSRF-safely), an HTML string, or text/Markdown. */
 export async function importSource(input: ImportInput, deps: ImportDeps = {}): Promise<Article> {
   if ('url' in input && !('html' in input)) return importUrl(input.url, deps);
-  if ('html' in input) return extractArticle(input.html, { url: input.url ?? null });
+  if ('html' in input) return readArticle(input.html, { url: input.url ?? null });
   return articleFromPlainText(input.text, { title: input.title ?? null });
 }
 
@@ -34,14 +34,27 @@ export async function importUrl(url: string, deps: ImportDeps = {}): Promise<Art
   if (response.contentType === 'text/plain' || response.contentType === 'text/markdown') {
     return articleFromPlainText(body, { url: response.url });
   }
-  return extractArticle(body, { url: response.url });
+  return readArticle(body, { url: response.url });
+}
+
+/**
+ * A page the extractor cannot read (it throws on some malformed documents) is a page without an
+ * article to the user: NO_ARTICLE, a 4xx, never a 500.
+ */
+function readArticle(html: string, options: { url?: string | null } = {}): Article {
+  try {
+    return extractArticle(html, options);
+  } catch (error) {
+    if (error instanceof SourceImportError) throw error;
+    throw new SourceImportError('NO_ARTICLE', 'No article could be read from this page: its HTML could not be parsed');
+  }
 }
 
 /** An uploaded .html/.htm/.txt/.md file; the name decides how it is read. */
 export function importFile(file: { name: string; content: Buffer | string }): Article {
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
   const text = typeof file.content === 'string' ? file.content : decodeText(file.content);
-  if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return extractArticle(text);
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return readArticle(text);
   if (extension === 'txt' || extension === 'md' || extension === 'markdown' || extension === 'text') return articleFromPlainText(text);
   throw new SourceImportError('UNSUPPORTED_FILE', `"${file.name}" is not an .html, .txt or .md file`);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { projectSchema } from '../../../contracts/projects.ts';
 import { applySourceBodySchema, articleSchema, importSourceBodySchema, MAX_IMPORT_FILE_BYTES } from '../../../contracts/sources.ts';
 import { projectParamsSchema, stepSchema } from '../../../contracts/steps.ts';
+import { multipartError, readMultipartFile } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectSourceService } from './project-source.service.ts';
@@ -34,14 +35,14 @@ export function registerSourceRoutes(router: ApiRouter, sources: SourcesService)
     handler: async ({ request }) => {
       if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_FILE_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file"');
-      const part = await request.file({ limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1 } });
+      const part = await readMultipartFile(request, { fileSize: MAX_IMPORT_FILE_BYTES, files: 1 });
       if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'file: a file field named "file" is required', { issues: [{ path: 'file', message: 'required' }] });
       let content: Buffer;
       try {
         content = await part.toBuffer();
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw error;
+        throw multipartError(error);
       }
       return sources.importUpload(part.filename || 'upload', content);
     },

@@ -10,6 +10,7 @@ import type { SceneBoundary } from '../../../contracts/voice-api.ts';
 import { MAX_TRUE_PEAK_DBTP, OWN_AUDIO_MAX_BYTES, TARGET_LOUDNESS_LUFS } from '../../../contracts/voice.ts';
 import { decodeToPcm, TRACK_SAMPLE_RATE, writeWav } from '../../adapters/ffmpeg/audio.ts';
 import { measureLoudness, normalizeLoudness, type LoudnessMeasurement } from '../../adapters/ffmpeg/loudness.ts';
+import { multipartError } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
 import { NarrationInputError } from './errors.ts';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
@@ -39,7 +40,9 @@ export async function receiveOwnAudio(
   const file = join(tempDir, `own-audio-${randomUUID()}`);
   try {
     await pipeline(source, createWriteStream(file)).catch((error: { code?: string }) => {
-      throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLargeAudio() : error;
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLargeAudio();
+      // The upload stream failed (a body cut short or malformed): the client's fault, not a disk error.
+      throw source.errored === error ? multipartError(error) : error;
     });
     if (source.truncated) throw tooLargeAudio();
     if (options.allowRecording) await remuxRecording(file);

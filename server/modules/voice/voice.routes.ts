@@ -11,6 +11,7 @@ import {
   voicesQuerySchema,
 } from '../../../contracts/voice-api.ts';
 import { OWN_AUDIO_MAX_BYTES } from '../../../contracts/voice.ts';
+import { readMultipartFile } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import { tooLargeAudio } from './own-voice.ts';
@@ -72,7 +73,7 @@ export function registerVoiceRoutes(router: ApiRouter, voice: VoiceService) {
       await voice.assertProject(user, params.id);
       if (Number(request.headers['content-length'] ?? 0) > OWN_AUDIO_MAX_BYTES + MULTIPART_OVERHEAD) throw tooLargeAudio();
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the audio as multipart/form-data in a field named "file"');
-      const part = await request.file({ limits: { fileSize: OWN_AUDIO_MAX_BYTES, files: 1 } });
+      const part = await readMultipartFile(request, { fileSize: OWN_AUDIO_MAX_BYTES, files: 1 });
       if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'file: a file field named "file" is required');
       return voice.uploadOwnAudio(user, params.id, part.file, {
         sceneId: query.sceneId,
