@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { completeStage, createProject, registerNewUser } from './support/app.ts';
+import { continueStage, createProject, registerNewUser } from './support/app.ts';
 
 test('projects are renamed in place, deleted, found under recently deleted and restored', async ({ page }) => {
   await registerNewUser(page);
@@ -42,8 +42,7 @@ test('the status filter shows only projects with that status', async ({ page }) 
   await createProject(page, 'Still a draft');
   await page.getByRole('link', { name: 'All projects' }).click();
   await createProject(page, 'Moving along');
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 2/ }).click();
+  await continueStage(page, 2);
   await page.getByRole('link', { name: 'All projects' }).click();
 
   const filter = page.getByRole('group', { name: 'Status' });

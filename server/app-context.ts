@@ -24,6 +24,7 @@ import { StoryboardService } from './modules/storyboard/storyboard.service.ts';
 import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
+import { MakeVideoService } from './modules/make/make-video.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -55,7 +56,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
   const avatar = new AvatarService({ config, steps, assets, jobs, providers: new AvatarProviders(services.credentials, config) });
   const render = new RenderService({ steps, assets, jobs, projects: projectsRepository, writers: textPipeline.writers, dataDir: config.DATA_DIR });
-  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard, avatar };
+  const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
+  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -21,5 +21,6 @@ export function createJobHandlers(context: AppContext): JobHandlers {
     'voice.narrate': (ctx) => context.voice.runNarrationJob(ctx),
     'avatar.clip': (ctx) => context.avatar.runClipJob(ctx),
     'render.video': (ctx) => context.render.runJob(ctx),
+    'video.make': (ctx) => context.makeVideo.runJob(ctx),
   };
 }

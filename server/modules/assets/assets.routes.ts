@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UPLOAD_KINDS, assetSchema, uploadKindSchema } from '../../../contracts/assets.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { AppError } from '../../http/errors.ts';
+import { downloadFileName } from '../../http/download-name.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import { type AssetsService, tooLarge } from './assets.service.ts';
 
@@ -71,7 +72,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService) {
       reply.header('content-type', asset.mime);
       reply.header('cache-control', 'private, max-age=3600');
       if (query.download === '1') {
-        const name = (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_');
+        const name = downloadFileName(query.filename ?? asset.originalName ?? `${asset.kind}.${asset.mime.split('/')[1] ?? 'bin'}`, asset.kind);
         reply.header('content-disposition', `attachment; filename="${name}"`);
       }
       return reply.sendFile(key, assets.mediaRoot, { contentType: false, cacheControl: false });

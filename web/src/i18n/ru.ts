@@ -4,6 +4,7 @@ import { textPipelineRu } from './text-pipeline.ru.ts';
 import { voiceRu } from './voice.ru.ts';
 import { storyboardRu } from './storyboard.ru.ts';
 import { avatarRu } from './avatar.ru.ts';
+import { makeRu } from './make.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -11,6 +12,7 @@ export const ru: Messages = {
   ...storyboardRu,
   ...avatarRu,
   ...textPipelineRu,
+  ...makeRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',
@@ -120,6 +122,11 @@ export const ru: Messages = {
   'stale.hint': 'Обновите, чтобы увидеть свежие данные, или оставьте эту версию, если она по-прежнему верна.',
   'stale.reload': 'Обновить',
   'stale.keep': 'Оставить эту версию',
+
+  'conflict.elsewhereTitle': 'Этот этап только что изменили в другой вкладке или другой человек',
+  'conflict.elsewhereBody': 'Введённое вами ещё на экране и поверх чужого не сохранено. Посмотрите сначала другое изменение или продолжайте со своим (сохранение заменит чужое).',
+  'conflict.showTheirs': 'Показать другое изменение',
+  'conflict.keepMine': 'Оставить моё',
 
   'editor.title': 'Изменить данные этапа (JSON)',
   'editor.label': 'Данные этапа в формате JSON',

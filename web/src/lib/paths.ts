@@ -8,4 +8,5 @@ export const paths = {
   register: '/register',
   project: (id: string) => `/projects/${id}`,
   stage: (id: string, stage: number) => `/projects/${id}/stage/${stage}`,
+  make: (id: string) => `/projects/${id}/make`,
 };
