@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { type NewsSite, startNewsSite } from '../server/modules/news/testing/news-site.ts';
 import { createProject, registerNewUser, stageLink } from './support/app.ts';
+import { expectNoEnglishInterface } from './support/russian-screen.ts';
 
 let site: NewsSite;
 test.beforeAll(async () => {
@@ -74,18 +75,24 @@ test.describe('on a phone, in Russian', () => {
   test('a Russian article becomes a video whose player is in view and whose file name is in Latin letters', async ({ page }) => {
     test.setTimeout(300_000);
     await registerInRussian(page);
+    await expectNoEnglishInterface(page);
+    await page.screenshot({ path: 'test-results/screens/projects-ru-phone.png', fullPage: true });
     await page.getByRole('textbox', { name: 'Название (необязательно)' }).fill('Новости дня');
     await page.getByRole('button', { name: 'Новый проект' }).click();
     await expect(page).toHaveURL(/\/stage\/1$/);
     await page.getByRole('button', { name: 'Ссылка на статью' }).click();
     await page.getByLabel('Адрес статьи').fill(site.articleUrl('novosibirsk-velopark'));
+    await expectNoEnglishInterface(page);
+    await page.screenshot({ path: 'test-results/screens/source-ru-phone.png', fullPage: true });
     await page.getByTestId('make-video').click();
     await expect(page.getByTestId('make-progress')).toContainText('Видео готовится');
+    await expectNoEnglishInterface(page);
     await page.screenshot({ path: 'test-results/screens/make-progress-ru-phone.png', fullPage: true });
 
     const video = page.getByTestId('render-video');
     await expect(video).toBeVisible({ timeout: 240_000 });
     await expect(video).toBeInViewport();
+    await expectNoEnglishInterface(page);
     await page.screenshot({ path: 'test-results/screens/make-done-ru-phone.png' });
     const download = page.waitForEvent('download');
     await page.getByTestId('download-video').click();

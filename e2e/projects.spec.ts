@@ -58,3 +58,14 @@ test('the status filter shows only projects with that status', async ({ page }) 
   await filter.getByRole('button', { name: 'All' }).click();
   await expect(page.getByTestId('project-card')).toHaveCount(2);
 });
+
+test('a double click on "New project" creates one project', async ({ page }) => {
+  await registerNewUser(page);
+  await page.getByRole('textbox', { name: 'Title (optional)' }).fill('Only once');
+  await page.getByRole('button', { name: 'New project' }).dblclick();
+  await expect(page).toHaveURL(/\/stage\/1$/);
+  await page.getByRole('link', { name: 'All projects' }).click();
+  await expect(page.getByTestId('project-card')).toHaveCount(1);
+  const projects = (await (await page.request.get('/api/projects')).json()) as unknown[];
+  expect(projects).toHaveLength(1);
+});

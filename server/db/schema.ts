@@ -70,8 +70,10 @@ export const projects = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The Idempotency-Key the project was created with: a repeated create returns this project. */
+    createKey: text('create_key'),
   },
-  (t) => [index('projects_owner_idx').on(t.ownerId, t.updatedAt)],
+  (t) => [index('projects_owner_idx').on(t.ownerId, t.updatedAt), uniqueIndex('projects_owner_create_key_uq').on(t.ownerId, t.createKey)],
 );
 
 export const projectSteps = pgTable(

@@ -21,6 +21,7 @@ export const en = {
 
   'nav.main': 'Main navigation',
   'nav.projects': 'Projects',
+  'nav.apiDocs': 'API',
   'nav.deleted': 'Recently deleted',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {email}',
@@ -49,6 +50,7 @@ export const en = {
   'projects.deletedEmpty': 'Nothing was deleted recently.',
   'projects.filter': 'Status',
   'projects.filterAll': 'All',
+  'projects.untitled': 'Untitled video, {date}',
   'projects.open': 'Open',
   'projects.rename': 'Rename',
   'projects.renameLabel': 'Project title',
@@ -127,6 +129,9 @@ export const en = {
   'conflict.elsewhereBody': 'What you typed here is still on the screen and not saved over it yet. Look at the other change first, or keep working on yours (saving it replaces theirs).',
   'conflict.showTheirs': 'See the other change',
   'conflict.keepMine': 'Keep mine',
+
+  'unit.kb': '{value} KB',
+  'unit.mb': '{value} MB',
 
   'editor.title': 'Edit step data (JSON)',
   'editor.label': 'Step data as JSON',

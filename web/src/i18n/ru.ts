@@ -21,6 +21,7 @@ export const ru: Messages = {
 
   'nav.main': 'Основная навигация',
   'nav.projects': 'Проекты',
+  'nav.apiDocs': 'API',
   'nav.deleted': 'Недавно удалённые',
   'nav.signOut': 'Выйти',
   'nav.signedInAs': 'Вы вошли как {email}',
@@ -49,6 +50,7 @@ export const ru: Messages = {
   'projects.deletedEmpty': 'Недавно ничего не удаляли.',
   'projects.filter': 'Статус',
   'projects.filterAll': 'Все',
+  'projects.untitled': 'Видео без названия, {date}',
   'projects.open': 'Открыть',
   'projects.rename': 'Переименовать',
   'projects.renameLabel': 'Название проекта',
@@ -127,6 +129,9 @@ export const ru: Messages = {
   'conflict.elsewhereBody': 'Введённое вами ещё на экране и поверх чужого не сохранено. Посмотрите сначала другое изменение или продолжайте со своим (сохранение заменит чужое).',
   'conflict.showTheirs': 'Показать другое изменение',
   'conflict.keepMine': 'Оставить моё',
+
+  'unit.kb': '{value} КБ',
+  'unit.mb': '{value} МБ',
 
   'editor.title': 'Изменить данные этапа (JSON)',
   'editor.label': 'Данные этапа в формате JSON',

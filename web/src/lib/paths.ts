@@ -4,6 +4,7 @@ export const paths = {
   deleted: '/deleted',
   news: '/news',
   providers: '/settings/providers',
+  apiDocs: '/api/docs',
   login: '/login',
   register: '/register',
   project: (id: string) => `/projects/${id}`,
