@@ -45,5 +45,7 @@ describe('stage-3 constructor state', () => {
     expect(sceneText(body!, picked[body!.id])).toBe('My own words.');
     const best = Math.max(...hook!.variants.map((v) => v.score));
     expect(hook!.variants.find((v) => v.id === picked[hook!.id]!.variantId)?.score).toBe(best);
+    // "Write my own" chosen with nothing written yet stays the author's choice.
+    expect(withBestPicks(script, { [hook!.id]: { variantId: null, text: '' } })[hook!.id]).toEqual({ variantId: null, text: '' });
   });
 });

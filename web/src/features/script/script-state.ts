@@ -82,7 +82,8 @@ export function choicePatch(sceneId: string, choice: SceneChoice | null): Record
 export function withBestPicks(script: GeneratedScript, choices: Choices): Choices {
   const filled: Choices = { ...choices };
   for (const scene of script.scenes) {
-    if (sceneText(scene, filled[scene.id]) !== null) continue;
+    // Any choice is the author's, "write my own" with nothing written yet included.
+    if (filled[scene.id]) continue;
     const best = [...scene.variants].sort((a, b) => b.score - a.score)[0];
     if (best) filled[scene.id] = { variantId: best.id, text: null };
   }
