@@ -69,5 +69,6 @@ describe.each(DATABASE_KINDS)('"make video" fast path over the API (%s)', (kind)
     expect(jobs.filter((j) => j.name === 'voice.narrate')).toHaveLength(1);
     const after = await api.steps(projectId);
     for (const n of [2, 3, 4, 5, 6]) expect(after.find((s) => s.stepNumber === n)?.version).toBe(versions[n]);
-  });
+    // Two renders of a whole video on a shared machine: far more than the default minute.
+  }, 600_000);
 });
