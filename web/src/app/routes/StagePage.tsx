@@ -69,10 +69,10 @@ function StageContent({ project, steps, stage, refusal }: StageContentProps) {
   const edited = useRef(false);
   const [revision, setRevision] = useState(0);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
+  // Without edits here the screen just takes the new data in (its own writes through other APIs
+  // come back this way too, so it is never restarted under the author's hands).
   useStepEvents(project.id, (stages) => {
-    if (!stages.includes(stage)) return;
-    if (edited.current) setChangedElsewhere(true);
-    else setRevision((n) => n + 1);
+    if (stages.includes(stage) && edited.current) setChangedElsewhere(true);
   });
   const showTheirs = () => {
     edited.current = false;
