@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -29,6 +29,11 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'render.video': projectJob.extend({
     aspect: z.enum(['9:16', '1:1', '16:9']).default('9:16'),
     quality: z.enum(['draft', 'standard', 'high']).default('standard'),
+  }),
+  /** "Make video": the stages after the source, each as its own job, ending on a render. */
+  'video.make': projectJob.extend({
+    aspect: z.enum(['9:16', '1:1', '16:9']).optional(),
+    quality: z.enum(['draft', 'standard', 'high']).optional(),
   }),
   'feeds.fetch': z.object({ feedId: z.uuid().optional() }),
   /** System job: enqueues a feeds.fetch for every feed due for a refresh. */

@@ -6,7 +6,7 @@ export const STAGES = [
   { number: 4, key: 'voice', skippable: true, derivesFrom: [3] },
   { number: 5, key: 'avatar', skippable: true, derivesFrom: [4] },
   { number: 6, key: 'storyboard', skippable: false, derivesFrom: [3, 4] },
-  { number: 7, key: 'render', skippable: false, derivesFrom: [4, 6] },
+  { number: 7, key: 'render', skippable: false, derivesFrom: [3, 4, 6] },
   { number: 8, key: 'performance', skippable: false, derivesFrom: [7] },
 ] as const;
 

@@ -48,7 +48,7 @@ test('a request answered 401 leads to the login page, which returns to where the
 
   await context.clearCookies();
   await openAdvanced(page);
-  await page.getByRole('button', { name: 'Mark stage complete' }).click();
+  await page.getByRole('button', { name: /^Continue to stage 2/ }).click();
 
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();

@@ -8,7 +8,7 @@ test('the interface switches to Russian and back, and remembers the choice', asy
   await page.getByRole('button', { name: /RU/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Источник$/ })).toBeVisible();
   await openAdvanced(page);
-  await expect(page.getByRole('button', { name: 'Отметить этап завершённым' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Дальше, к этапу 2/ })).toBeVisible();
   await expect(page.getByTestId('stage-link-2')).toContainText('Закрыт');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
 

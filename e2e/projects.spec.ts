@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { completeStage, createProject, registerNewUser } from './support/app.ts';
+import { continueStage, createProject, registerNewUser } from './support/app.ts';
 
 test('projects are renamed in place, deleted, found under recently deleted and restored', async ({ page }) => {
   await registerNewUser(page);
@@ -42,8 +42,7 @@ test('the status filter shows only projects with that status', async ({ page }) 
   await createProject(page, 'Still a draft');
   await page.getByRole('link', { name: 'All projects' }).click();
   await createProject(page, 'Moving along');
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 2/ }).click();
+  await continueStage(page, 2);
   await page.getByRole('link', { name: 'All projects' }).click();
 
   const filter = page.getByRole('group', { name: 'Status' });
@@ -58,4 +57,15 @@ test('the status filter shows only projects with that status', async ({ page }) 
   await expect(page.getByText('No projects with this status.')).toBeVisible();
   await filter.getByRole('button', { name: 'All' }).click();
   await expect(page.getByTestId('project-card')).toHaveCount(2);
+});
+
+test('a double click on "New project" creates one project', async ({ page }) => {
+  await registerNewUser(page);
+  await page.getByRole('textbox', { name: 'Title (optional)' }).fill('Only once');
+  await page.getByRole('button', { name: 'New project' }).dblclick();
+  await expect(page).toHaveURL(/\/stage\/1$/);
+  await page.getByRole('link', { name: 'All projects' }).click();
+  await expect(page.getByTestId('project-card')).toHaveCount(1);
+  const projects = (await (await page.request.get('/api/projects')).json()) as unknown[];
+  expect(projects).toHaveLength(1);
 });

@@ -121,8 +121,7 @@ test('stage 6: a different visual per scene, music and caption colour; the rende
   const timed = storyboard.scenes as Array<{ sceneId: string; startSec: number; durationSec: number; keywords: string[] }>;
 
   // Render in stage 7.
-  await page.getByRole('button', { name: 'Mark stage complete' }).click();
-  await page.getByRole('link', { name: /Continue to stage 7/ }).click();
+  await page.getByRole('button', { name: /^Continue to stage 7/ }).click();
   await expect(stageHeading(page, 'Render & export')).toBeVisible();
   await page.getByRole('radio', { name: 'Draft' }).click();
   await page.getByTestId('render-button').click();

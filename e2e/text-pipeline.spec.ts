@@ -49,7 +49,9 @@ test('idea → script → a variant in every scene → continue; a reload and a 
   await expect(page.getByTestId('fill-in-hint').getByRole('link', { name: 'Connect an LLM' })).toHaveAttribute('href', '/settings/providers');
   const count = await scenes(page).count();
   expect(count).toBeGreaterThanOrEqual(3);
-  await expect(page.getByRole('button', { name: 'Continue with this script →' })).toBeDisabled();
+  // The best-scored variant of every scene is preselected: the script can be taken as it is.
+  await expect(page.locator('.variant[data-selected]')).toHaveCount(count);
+  await expect(page.getByRole('button', { name: 'Continue with this script →' })).toBeEnabled();
   for (let i = 0; i < count; i++) {
     const scene = scenes(page).nth(i);
     expect(await scene.getByRole('radio').count()).toBeGreaterThanOrEqual(4);
@@ -95,7 +97,8 @@ test('regenerating one scene leaves the others as they were; own text counts as 
   await waitForScript(page);
 
   const second = scenes(page).nth(1);
-  await second.getByRole('radio').first().check();
+  // A variant other than the preselected one, so the pick is the author's and is stored.
+  await second.getByRole('radio', { checked: false }).first().check();
   const others = async () => {
     const texts: string[][] = [];
     for (let i = 0; i < (await scenes(page).count()); i++) if (i !== 1) texts.push(await scenes(page).nth(i).locator('.variant__text').allTextContents());
@@ -115,6 +118,8 @@ test('regenerating one scene leaves the others as they were; own text counts as 
   expect(await scriptJobs(page, projectId)).toBe(2);
 
   const first = scenes(page).first();
+  // Centred first: at the top of the page the sticky bar would be over it.
+  await first.getByRole('radio', { name: 'Write my own' }).evaluate((radio) => radio.scrollIntoView({ block: 'center' }));
   await first.getByRole('radio', { name: 'Write my own' }).check();
   await first.getByLabel('Your text for this scene').fill('Forty years, three referendums, one tram.');
   // 6 words at the English speaking rate (2.7 words per second).

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { completeStage, createProject, openAdvanced, registerNewUser, saveStepJson, stageHeading, stageLink } from './support/app.ts';
+import { continueStage, createProject, openAdvanced, registerNewUser, saveStepJson, stageHeading, stageLink } from './support/app.ts';
 
 const SOURCE = { sourceType: 'idea', idea: 'Why the moon makes two tides a day', format: 'explainer', language: 'en', targetDurationSec: 45 };
 
@@ -20,23 +20,20 @@ test('stages are walked by the rules, and everything is still there after a relo
 
   await saveStepJson(page, SOURCE);
   await expect(page.getByTestId('step-data-view')).toContainText('Why the moon makes two tides a day');
-  await completeStage(page);
+  await continueStage(page, 2);
   await expect(stageLink(page, 1)).toContainText('Done');
-  await expect(stageLink(page, 2)).toContainText('Next');
+  await expect(stageLink(page, 2)).toContainText('Current');
 
-  // A stage two steps ahead stays refused even now.
+  // The next stage stays refused until the current one is finished.
   await stageLink(page, 3).click();
-  await expect(page.getByTestId('stage-refused')).toContainText('Stage 3 is not reachable yet');
-  await stageLink(page, 1).click();
+  await expect(page.getByTestId('stage-refused')).toContainText('Complete or skip stage 2 before going to stage 3');
+  await stageLink(page, 2).click();
 
-  await page.getByRole('link', { name: /Continue to stage 2/ }).click();
   await expect(stageHeading(page, 'Content & analysis')).toBeVisible();
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 3/ }).click();
+  await continueStage(page, 3);
   await expect(stageHeading(page, 'Script')).toBeVisible();
   await saveStepJson(page, { finalScript: { scenes: [{ id: '1', text: 'Hook' }], totalWords: 1, duration: 1 } });
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 4/ }).click();
+  await continueStage(page, 4);
   await expect(stageHeading(page, 'Voice')).toBeVisible();
 
   // Stage 4 is skipped with a reason; skipping the current stage moves on to 5.
@@ -74,13 +71,9 @@ test('stages are walked by the rules, and everything is still there after a relo
 test('a stage built from an older version of its source says so, and can be kept', async ({ page }) => {
   await registerNewUser(page);
   await createProject(page, 'Stale check');
-  for (const next of [2, 3]) {
-    await completeStage(page);
-    await page.getByRole('link', { name: new RegExp(`Continue to stage ${next}`) }).click();
-  }
+  for (const next of [2, 3]) await continueStage(page, next);
   await saveStepJson(page, { finalScript: { scenes: [{ id: '1', text: 'First script' }] } });
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 4/ }).click();
+  await continueStage(page, 4);
   // The first visit copies the final script into step 4, recording the step-3 version it came from.
   await expect(page.getByText('First script').first()).toBeVisible();
   await expect(page.getByTestId('script-changed')).toHaveCount(0);
@@ -111,8 +104,7 @@ test('an unknown project or stage is reported, not shown blank', async ({ page }
 test("an unsaved edit on one stage never shows up on another stage's editor", async ({ page }) => {
   await registerNewUser(page);
   await createProject(page, 'Draft isolation');
-  await completeStage(page);
-  await page.getByRole('link', { name: /Continue to stage 2/ }).click();
+  await continueStage(page, 2);
   await expect(stageHeading(page, 'Content & analysis')).toBeVisible();
 
   // Between two stages already reached, the screen changes without a loading state in between.

@@ -26,6 +26,7 @@ import { StoryboardService } from './modules/storyboard/storyboard.service.ts';
 import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
+import { MakeVideoService } from './modules/make/make-video.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -67,7 +68,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     dataDir: config.DATA_DIR,
     pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
   });
-  return { ...services, textPipeline, voice: new VoiceService({ config, steps, assets, jobs, providers: voiceProviders }), render, storyboard, avatar };
+  const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
+  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -24,6 +24,7 @@ import { registerVoiceRoutes } from './modules/voice/voice.routes.ts';
 import { registerStoryboardRoutes } from './modules/storyboard/storyboard.routes.ts';
 import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
+import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -72,6 +73,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerStoryboardRoutes(router, context.storyboard);
   registerAvatarRoutes(router, context.avatar);
   registerRenderRoutes(router, context.render);
+  registerMakeVideoRoutes(router, context.makeVideo);
 
   router.addPublic({
     method: 'GET',

@@ -25,6 +25,7 @@ export function createJobHandlers(context: AppContext): JobHandlers {
     'voice.narrate': (ctx) => context.voice.runNarrationJob(ctx),
     'avatar.clip': (ctx) => context.avatar.runClipJob(ctx),
     'render.video': (ctx) => context.render.runJob(ctx),
+    'video.make': (ctx) => context.makeVideo.runJob(ctx),
   };
   const inScratch = Object.entries(handlers).map(([name, handler]) => [name, (ctx: never) => context.scratch.run(() => (handler as (c: never) => Promise<unknown>)(ctx))]);
   return Object.fromEntries(inScratch) as JobHandlers;

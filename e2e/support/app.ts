@@ -43,8 +43,9 @@ export async function saveStepJson(page: Page, data: Record<string, unknown>) {
   await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
 }
 
-export async function completeStage(page: Page) {
+/** Finishes the stage with its one "Continue" (which completes it) and waits for the next stage to open. */
+export async function continueStage(page: Page, next: number) {
   await openAdvanced(page);
-  await page.getByRole('button', { name: 'Mark stage complete' }).click();
-  await expect(page.getByTestId('stage-status')).toHaveText(/^Completed on /);
+  await page.getByRole('button', { name: new RegExp(`^Continue to stage ${next}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/stage/${next}$`));
 }

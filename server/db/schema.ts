@@ -69,8 +69,10 @@ export const projects = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The Idempotency-Key the project was created with: a repeated create returns this project. */
+    createKey: text('create_key'),
   },
-  (t) => [index('projects_owner_idx').on(t.ownerId, t.updatedAt)],
+  (t) => [index('projects_owner_idx').on(t.ownerId, t.updatedAt), uniqueIndex('projects_owner_create_key_uq').on(t.ownerId, t.createKey)],
 );
 
 export const projectSteps = pgTable(
@@ -88,6 +90,10 @@ export const projectSteps = pgTable(
     version: integer('version').notNull().default(1),
     /** {stepNumber: version} of the steps this one was built from; see stale in steps.service. */
     derivedFrom: json('derived_from').notNull().default(sql`'{}'::json`),
+    /** Goes up only when `data` really changes (compared as JSON), unlike `version`, which every write moves. */
+    contentVersion: integer('content_version').notNull().default(1),
+    /** {stepNumber: contentVersion} of the sources when this step was built (-1: built from an older one). */
+    derivedContent: json('derived_content').notNull().default(sql`'{}'::json`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

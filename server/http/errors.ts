@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../contracts/errors.ts';
+import { localisedMessage } from './error-language.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -99,11 +100,11 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const appError = error instanceof AppError ? error : fromFastifyError(error as FastifyError);
   if (!appError) {
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: localisedMessage(request, 'INTERNAL', 'Internal server error', undefined) } });
   }
   if (appError.status >= 500) request.log.error({ err: error }, appError.message);
   if (appError.headers) reply.headers(appError.headers);
-  const body: Record<string, unknown> = { code: appError.code, message: appError.message };
+  const body: Record<string, unknown> = { code: appError.code, message: localisedMessage(request, appError.code, appError.message, appError.details) };
   if (appError.details !== undefined) body.details = appError.details;
   return reply.code(appError.status).send({ error: body });
 }

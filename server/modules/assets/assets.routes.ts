@@ -4,6 +4,7 @@ import { UPLOAD_KINDS, assetSchema, uploadKindSchema } from '../../../contracts/
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { readMultipartFile } from '../../http/body-parsers.ts';
 import { AppError } from '../../http/errors.ts';
+import { downloadFileName } from '../../http/download-name.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import { userFileCsp } from '../../http/security-headers.ts';
 import { type AssetsService, tooLarge } from './assets.service.ts';
@@ -74,7 +75,7 @@ export function registerAssetRoutes(router: ApiRouter, assets: AssetsService, pr
       const content = await assets.contentOf(user.userId, params.assetId);
       const { asset } = content;
       reply.header('content-security-policy', userFileCsp(asset.mime));
-      const downloadName = query.download === '1' ? (query.filename ?? asset.originalName ?? `${asset.kind}-${asset.id}`).replace(/[^\w.\- ]+/g, '_') : null;
+      const downloadName = query.download === '1' ? downloadFileName(query.filename ?? asset.originalName ?? `${asset.kind}.${asset.mime.split('/')[1] ?? 'bin'}`, asset.kind) : null;
       if (presignedUrls) {
         const url = await content.presign(downloadName ?? undefined);
         if (url) return reply.code(302).header('cache-control', 'no-store').redirect(url);

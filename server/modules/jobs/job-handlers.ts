@@ -35,6 +35,8 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'avatar.clip': { retryLimit: 3, retryDelaySec: 10, expireInSeconds: 90 * MINUTE, concurrency: 2 },
   // Renders use both cores; one at a time per worker process.
   'render.video': { retryLimit: 2, retryDelaySec: 3, expireInSeconds: 4 * 60 * MINUTE, concurrency: 1 },
+  // Waits on the stage jobs it starts; a retry would start them again, so none.
+  'video.make': { retryLimit: 0, retryDelaySec: 5, expireInSeconds: 5 * 60 * MINUTE, concurrency: 2 },
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
   'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },

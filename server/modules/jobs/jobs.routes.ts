@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TERMINAL_JOB_STATES, jobSchema } from '../../../contracts/jobs.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
+import { streamPolled } from '../../http/event-stream.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { JobsService } from './jobs.service.ts';
@@ -53,31 +54,19 @@ export function registerJobRoutes(router: ApiRouter, jobs: JobsService, projects
     params: jobParams,
     errors: [404],
     handler: async ({ user, params, reply, request }) => {
-      let job = await jobs.get(user, params.jobId);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      let closed = false;
-      request.raw.on('close', () => (closed = true));
-      const send = () => reply.raw.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
-      send();
-      // Polling the row works the same whether the worker is in this process or on another machine.
-      while (!closed && !TERMINAL_JOB_STATES.includes(job.state)) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const next = await jobs.get(user, params.jobId).catch(() => null);
-        if (!next) break;
-        if (next.updatedAt !== job.updatedAt || next.state !== job.state) {
-          job = next;
-          send();
-        } else {
-          reply.raw.write(': keep-alive\n\n');
-        }
-      }
-      reply.raw.end();
+      const job = await jobs.get(user, params.jobId);
+      await streamPolled(
+        request,
+        reply,
+        {
+          read: () => jobs.get(user, params.jobId),
+          keyOf: (current) => `${current.updatedAt}|${current.state}`,
+          event: 'job',
+          intervalMs: POLL_MS,
+          isFinal: (current) => TERMINAL_JOB_STATES.includes(current.state),
+        },
+        job,
+      );
     },
   });
 }

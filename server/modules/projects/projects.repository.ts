@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { projects } from '../../db/schema.ts';
 
-export type ProjectRow = typeof projects.$inferSelect & { summary: string | null };
+export type ProjectRow = Omit<typeof projects.$inferSelect, 'createKey'> & { summary: string | null };
 
 /** A line about the source: the article title, else the idea, text or URL of stage 1. */
 const summary = sql<string | null>`(
@@ -42,9 +42,19 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class ProjectsRepository {
   constructor(private readonly db: Database) {}
 
-  async create(ownerId: string, title: string): Promise<ProjectRow> {
-    const [row] = await this.db.insert(projects).values({ ownerId, title }).returning();
-    return { ...row!, summary: null };
+  /** With a createKey, a second create with the same key returns the first project instead of a new one. */
+  async create(ownerId: string, title: string, createKey?: string): Promise<ProjectRow> {
+    const [row] = await this.db
+      .insert(projects)
+      .values({ ownerId, title, createKey: createKey ?? null })
+      .onConflictDoNothing({ target: [projects.ownerId, projects.createKey] })
+      .returning();
+    if (row) return { ...row, summary: null };
+    const [existing] = await this.db
+      .select()
+      .from(projects)
+      .where(and(eq(projects.ownerId, ownerId), eq(projects.createKey, createKey!)));
+    return { ...existing!, summary: null };
   }
 
   list(ownerId: string, filter: ListFilter): Promise<ProjectRow[]> {

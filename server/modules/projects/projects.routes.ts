@@ -7,19 +7,31 @@ import {
   updateProjectBodySchema,
 } from '../../../contracts/projects.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
+import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from './projects.service.ts';
+
+/** An Idempotency-Key header: 1-200 visible ASCII characters (a UUID from the client, usually). */
+function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key: must be 1 to 200 visible ASCII characters', { issues: [{ path: 'Idempotency-Key', message: 'invalid' }] });
+  }
+  return key;
+}
 
 export function registerProjectRoutes(router: ApiRouter, projects: ProjectsService) {
   router.add({
     method: 'POST',
     url: '/api/projects',
-    summary: 'Create a project (starts at stage 1)',
+    summary: 'Create a project (starts at stage 1). With an Idempotency-Key header, repeating the request returns the project the first one created',
     tags: ['projects'],
     body: createProjectBodySchema.optional(),
     response: projectSchema,
     status: 201,
-    handler: ({ user, body }) => projects.create(user, body?.title),
+    errors: [400],
+    handler: ({ user, body, request }) => projects.create(user, body?.title, idempotencyKeyOf(request.headers['idempotency-key'])),
   });
 
   router.add({

@@ -30,9 +30,10 @@ export class ProjectsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(user: AuthContext, title: string | undefined): Promise<Project> {
+  /** `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created. */
+  async create(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<Project> {
     const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
-    return toProject(await this.projects.create(user.userId, title ?? defaultTitle));
+    return toProject(await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey));
   }
 
   async list(user: AuthContext, filter: Partial<ListFilter>): Promise<Project[]> {

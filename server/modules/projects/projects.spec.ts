@@ -26,6 +26,24 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
   const complete = (id: string, stepNumber: number) =>
     call('POST', `/api/projects/${id}/steps`, { stepNumber, data: {}, completedAt: new Date().toISOString() });
 
+  it('creates one project for requests carrying the same Idempotency-Key, even at once; a bad key is a 400', async () => {
+    const owner = await signUp(t.app);
+    const create = (key: string, title: string) =>
+      t.app.inject({ method: 'POST', url: '/api/projects', headers: { cookie: owner.cookie, 'idempotency-key': key }, payload: { title } });
+    const [first, second] = await Promise.all([create('new-project-1', 'Once'), create('new-project-1', 'Once')]);
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(second.json().id).toBe(first.json().id);
+    expect((await create('new-project-2', 'Twice')).json().id).not.toBe(first.json().id);
+    const list = await t.app.inject({ method: 'GET', url: '/api/projects', headers: { cookie: owner.cookie } });
+    expect(list.json().map((p: { title: string }) => p.title).sort()).toEqual(['Once', 'Twice']);
+    // Another user's same key is their own.
+    const other = await t.app.inject({ method: 'POST', url: '/api/projects', headers: { cookie, 'idempotency-key': 'new-project-1' }, payload: { title: 'Mine' } });
+    expect(other.json().id).not.toBe(first.json().id);
+    const bad = await create('has space', 'x');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Idempotency-Key');
+  });
+
   it('creates with a default title, lists newest first with a summary, renames', async () => {
     const fresh = await signUp(t.app);
     const untitled = await t.app.inject({ method: 'POST', url: '/api/projects', headers: { cookie: fresh.cookie } });

@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('stage 7 render over the API (%s)', (kind) => {
     expect(vtt.startsWith('WEBVTT')).toBe(true);
     const script = await api.call('GET', `/api/assets/${outputs.script!.id}/content?download=1`);
     expect(script.raw.body).toBe(`${audio.segments.map((s) => audio.narratedText[s.sceneId]).join('\n\n')}\n`);
-    expect(script.headers['content-disposition']).toBe('attachment; filename="Voice-en.txt"');
+    expect(script.headers['content-disposition']).toBe('attachment; filename="voice-en.txt"');
     expect(outputs.thumbnail!.mime).toBe('image/jpeg');
 
     // The same frame drawn from the same plan without captions differs only where the captions are.

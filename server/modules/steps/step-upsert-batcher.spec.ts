@@ -21,6 +21,9 @@ const rowFor = (w: StepWrite, version: number): StepRow => ({
   version,
   derivedFrom: {},
   sourceVersions: {},
+  contentVersion: version,
+  derivedContent: {},
+  sourceContents: {},
   createdAt: new Date(0),
   updatedAt: new Date(0),
 });

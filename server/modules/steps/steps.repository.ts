@@ -1,5 +1,15 @@
 import type { DatabaseHandle, SqlExecutor } from '../../db/client.ts';
-import { OWNED_PROJECT, SCRIPT_HISTORY, SCRIPT_STEP, sourceVersionsOf, stageNumbers, statementName, upsertManyStatement } from './steps.sql.ts';
+import {
+  OWNED_PROJECT,
+  SCRIPT_HISTORY,
+  SCRIPT_STEP,
+  nextContentVersion,
+  sourceContentOf,
+  sourceVersionsOf,
+  stageNumbers,
+  statementName,
+  upsertManyStatement,
+} from './steps.sql.ts';
 
 export interface StepRow {
   id: string;
@@ -12,6 +22,12 @@ export interface StepRow {
   derivedFrom: Record<string, number>;
   /** Current versions of the steps this one derives from (per the stage registry). */
   sourceVersions: Record<string, number>;
+  /** Moves only when the data changes; what freshness compares. */
+  contentVersion: number;
+  /** Content versions of the sources this step was built from. */
+  derivedContent: Record<string, number>;
+  /** Current content versions of the sources. */
+  sourceContents: Record<string, number>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +64,9 @@ export function mapStepRow(r: Record<string, unknown>, data?: Record<string, unk
     version: Number(r.version),
     derivedFrom: asJson(r.derived_from) ?? {},
     sourceVersions: asJson(r.source_versions) ?? {},
+    contentVersion: Number(r.content_version ?? 1),
+    derivedContent: asJson(r.derived_content) ?? {},
+    sourceContents: asJson(r.source_contents) ?? {},
     createdAt: asDate(r.created_at),
     updatedAt: asDate(r.updated_at),
   };
@@ -97,22 +116,29 @@ export class StepsRepository {
       w.skipReason ?? null,
     ];
     // derived_from: the sources' versions now, overridden by what the client says it built from.
+    // derived_content moves only when the data is rebuilt (or the client says what it built from):
+    // completing or skipping a step does not make old output current.
     let derived = '(select v from sv)';
+    let claimed: string | null = null;
     if (w.derivedFrom && Object.keys(w.derivedFrom).length > 0) {
       values.push(JSON.stringify(w.derivedFrom));
-      derived = `((select v from sv)::jsonb || $${values.length}::jsonb)::json`;
+      claimed = `$${values.length}::jsonb`;
+      derived = `((select v from sv)::jsonb || ${claimed})::json`;
     }
+    const derivedContent = sourceContentOf('$1', stageNumbers(w.sources), claimed);
     let statement: string;
     if (w.baseVersion === 0 && !w.rowExists) {
-      statement = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
-        select p.id, $3, $4::json, $5::timestamptz, $6::text, ${derived} from p on conflict (project_id, step_number) do nothing`;
+      statement = `insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from, derived_content)
+        select p.id, $3, $4::json, $5::timestamptz, $6::text, ${derived}, ${derivedContent} from p on conflict (project_id, step_number) do nothing`;
     } else {
       values.push(w.completedAt !== undefined, w.skipReason !== undefined, w.baseVersion);
       // Absent fields keep their stored value; null clears it.
       statement = `update project_steps s set data = $4::json,
           completed_at = case when $${values.length - 2}::boolean then $5::timestamptz else s.completed_at end,
           skip_reason = case when $${values.length - 1}::boolean then $6::text else s.skip_reason end,
-          derived_from = ${derived}, version = s.version + 1, updated_at = now()
+          derived_from = ${derived}, content_version = ${nextContentVersion('$4')},
+          derived_content = ${claimed ? derivedContent : `case when s.data::jsonb is distinct from $4::jsonb then ${derivedContent} else s.derived_content end`},
+          version = s.version + 1, updated_at = now()
         from p where s.project_id = p.id and s.step_number = $3 and s.version = $${values.length}`;
     }
     // The sources' current versions, read once for derived_from and for `stale`. The data is not read
@@ -120,7 +146,8 @@ export class StepsRepository {
     const text = `${OWNED_PROJECT}, sv as (select ${sourceVersionsOf('$1', stageNumbers(w.sources))} as v),
       written as (${statement} returning s.*)${w.stepNumber === SCRIPT_STEP ? SCRIPT_HISTORY : ''}
       select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,
-        w.created_at, w.updated_at, (select v from sv) as source_versions from written w`;
+        w.content_version, w.derived_content, w.created_at, w.updated_at, (select v from sv) as source_versions,
+        ${sourceContentOf('$1', stageNumbers(w.sources))} as source_contents from written w`;
     const result = await exec(text, values, { name: statementName(text) });
     return result.rows[0] ? mapStepRow(result.rows[0], w.data) : null;
   }
@@ -137,10 +164,11 @@ export class StepsRepository {
     );
     if (result.rows.length === 0) return null;
     const rows = result.rows.filter((r) => r.id != null).map((r) => mapStepRow(r));
-    const versions = Object.fromEntries(rows.map((r) => [String(r.stepNumber), r.version]));
+    const byNumber = new Map(rows.map((r) => [r.stepNumber, r]));
     for (const row of rows) {
-      const sources = sourcesByStep[row.stepNumber] ?? [];
-      row.sourceVersions = Object.fromEntries(sources.filter((n) => versions[n] !== undefined).map((n) => [String(n), versions[n]!]));
+      const sources = (sourcesByStep[row.stepNumber] ?? []).flatMap((n) => (byNumber.has(n) ? [byNumber.get(n)!] : []));
+      row.sourceVersions = Object.fromEntries(sources.map((source) => [String(source.stepNumber), source.version]));
+      row.sourceContents = Object.fromEntries(sources.map((source) => [String(source.stepNumber), source.contentVersion]));
     }
     return rows;
   }
@@ -148,7 +176,8 @@ export class StepsRepository {
   /** One step, for 412 bodies and merges; lock it with forUpdate inside a transaction. */
   async find(projectId: string, stepNumber: number, sources: number[], exec: SqlExecutor = this.database.executeSql, forUpdate = false) {
     const result = await exec(
-      `select s.*, ${sourceVersionsOf('s.project_id', stageNumbers(sources))} as source_versions
+      `select s.*, ${sourceVersionsOf('s.project_id', stageNumbers(sources))} as source_versions,
+         ${sourceContentOf('s.project_id', stageNumbers(sources))} as source_contents
        from project_steps s where s.project_id = $1 and s.step_number = $2 ${forUpdate ? 'for update' : ''}`,
       [projectId, stepNumber],
     );
@@ -163,7 +192,7 @@ export class StepsRepository {
     );
     if (result.rows.length === 0) return false;
     await exec(
-      `insert into project_steps (project_id, step_number, data, version) values ($1, $2, '{}'::json, 0)
+      `insert into project_steps (project_id, step_number, data, version, content_version) values ($1, $2, '{}'::json, 0, 0)
        on conflict (project_id, step_number) do nothing`,
       [projectId, stepNumber],
     );

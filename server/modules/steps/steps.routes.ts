@@ -9,6 +9,7 @@ import {
   upsertStepBodySchema,
   type Step,
 } from '../../../contracts/steps.ts';
+import { streamPolled } from '../../http/event-stream.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { StepsService } from './steps.service.ts';
 
@@ -16,6 +17,9 @@ const withEtag = (reply: FastifyReply, step: Step) => {
   reply.header('etag', `"${step.version}"`);
   return step;
 };
+
+/** How often an open step stream looks for changes. */
+const STEP_EVENTS_POLL_MS = 700;
 
 export function registerStepRoutes(router: ApiRouter, steps: StepsService) {
   router.add({
@@ -27,6 +31,21 @@ export function registerStepRoutes(router: ApiRouter, steps: StepsService) {
     response: z.array(stepSchema),
     errors: [404],
     handler: ({ user, params }) => steps.list(user, params.id),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/:id/steps/events',
+    summary:
+      'Server-sent events: a "steps" event with every step\'s number, version and stale flag, first at once and then whenever any of them changes (another tab, a job, another user of the token), so a screen can warn before its edits overwrite newer data',
+    tags: ['steps'],
+    params: projectParamsSchema,
+    errors: [404],
+    handler: async ({ user, params, request, reply }) => {
+      const read = async () => (await steps.list(user, params.id)).map((s) => ({ stepNumber: s.stepNumber, version: s.version, stale: s.stale }));
+      const first = await read();
+      await streamPolled(request, reply, { read, keyOf: (all) => JSON.stringify(all), event: 'steps', intervalMs: STEP_EVENTS_POLL_MS }, first);
+    },
   });
 
   router.add({

@@ -12,11 +12,26 @@ import { StepUpsertBatcher } from './step-upsert-batcher.ts';
 const SOURCES_BY_STEP: Record<number, number[]> = Object.fromEntries(STAGES.map((s) => [s.number, [...s.derivesFrom]]));
 const sourcesOf = (stepNumber: number) => SOURCES_BY_STEP[stepNumber] ?? [];
 
-export function toStep(row: StepRow): Step {
-  const staleSources = sourcesOf(row.stepNumber).filter((source) => {
-    const current = row.sourceVersions[String(source)];
-    return current !== undefined && row.derivedFrom[String(source)] !== current;
+/**
+ * Outdated: a source's content changed after this step was built from it. A skipped stage is
+ * never outdated (nothing was built), and a write that left a source's data as it was (marking
+ * it complete, a regeneration with the same result) changes nothing here. Rows written before
+ * content versions existed fall back to comparing versions.
+ */
+function staleSourcesOf(row: StepRow): number[] {
+  if (row.skipReason && !row.completedAt) return [];
+  return sourcesOf(row.stepNumber).filter((source) => {
+    const key = String(source);
+    const built = row.derivedContent[key];
+    const now = row.sourceContents[key];
+    if (built !== undefined && now !== undefined) return built !== now;
+    const current = row.sourceVersions[key];
+    return current !== undefined && row.derivedFrom[key] !== current;
   });
+}
+
+export function toStep(row: StepRow): Step {
+  const staleSources = staleSourcesOf(row);
   return {
     id: row.id,
     projectId: row.projectId,

@@ -145,4 +145,38 @@ describe.each(DATABASE_KINDS)('step store on %s', (kind) => {
     const fromOld = (await post(projectId, { stepNumber: 4, data: {}, derivedFrom: { '3': 1 } })).json();
     expect(fromOld).toMatchObject({ stale: true, derivedFrom: { '3': 1 } });
   });
+
+  it('outdated only when a source changed its content: same data, completion and skipped stages change nothing downstream', async () => {
+    const projectId = await createProject(t.app, cookie);
+    const scriptData = { finalScript: { scenes: [{ id: '1', text: 'a' }] } };
+    await post(projectId, { stepNumber: 3, data: scriptData });
+    await post(projectId, { stepNumber: 4, data: { note: 'x' } });
+    await post(projectId, { stepNumber: 6, data: { scenes: [] } });
+    await post(projectId, { stepNumber: 7, data: { jobId: 'j' } });
+
+    // The same script again (a regeneration with the same result), then marking stage 3 and 4 complete.
+    await post(projectId, { stepNumber: 3, data: scriptData });
+    await patch(projectId, 3, { completedAt: new Date().toISOString() });
+    await patch(projectId, 4, { data: { note: 'x' }, completedAt: new Date().toISOString() });
+    let steps = await list(projectId);
+    expect(steps.filter((s) => s.stale).map((s) => s.stepNumber)).toEqual([]);
+    expect(steps.find((s) => s.stepNumber === 3)).toMatchObject({ version: 3 });
+
+    // A real change of the script: the voice, the storyboard and the render built from it are outdated.
+    await post(projectId, { stepNumber: 3, data: { finalScript: { scenes: [{ id: '1', text: 'b' }] } } });
+    steps = await list(projectId);
+    expect(steps.filter((s) => s.stale).map((s) => s.stepNumber)).toEqual([4, 6, 7]);
+
+    // A skipped stage is never outdated.
+    await t.app.inject({ method: 'PATCH', url: `/api/projects/${projectId}/stage`, headers: { cookie }, payload: { stage: 1 } });
+    await post(projectId, { stepNumber: 4, data: { note: 'x' }, completedAt: null, skipReason: 'own voice' });
+    steps = await list(projectId);
+    expect(steps.find((s) => s.stepNumber === 4)).toMatchObject({ stale: false, staleSources: [] });
+
+    // Completing an outdated step does not make it current; rebuilding its data does.
+    await patch(projectId, 6, { completedAt: new Date().toISOString() });
+    expect((await list(projectId)).find((s) => s.stepNumber === 6)).toMatchObject({ stale: true, staleSources: [3] });
+    await patch(projectId, 6, { data: { scenes: [{ sceneId: '1' }] } });
+    expect((await list(projectId)).find((s) => s.stepNumber === 6)).toMatchObject({ stale: false });
+  });
 });

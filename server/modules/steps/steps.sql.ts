@@ -8,6 +8,22 @@ export const sourceVersionsOf = (projectRef: string, sources: string) =>
   `(select coalesce(json_object_agg(x.step_number::text, x.version order by x.step_number), '{}'::json)
     from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${sources}))`;
 
+/**
+ * Content versions of the source steps (see project_steps.content_version) as a json object. With
+ * `claimed` (an SQL jsonb of {stepNumber: version} a client says it built from), a source whose
+ * version is not the one claimed counts as older content (-1), so the step reads as outdated.
+ */
+export const sourceContentOf = (projectRef: string, sources: string, claimed: string | null = null) => {
+  const value = claimed
+    ? `case when ${claimed} ? x.step_number::text and (${claimed}->>x.step_number::text)::int <> x.version then -1 else x.content_version end`
+    : 'x.content_version';
+  return `(select coalesce(json_object_agg(x.step_number::text, ${value} order by x.step_number), '{}'::json)
+    from project_steps x where x.project_id = ${projectRef} and x.step_number = any(${sources}))`;
+};
+
+/** The content version after writing `incoming` (SQL json) over the row `s`: the same document keeps it. */
+export const nextContentVersion = (incoming: string) => `s.content_version + (s.data::jsonb is distinct from ${incoming}::jsonb)::int`;
+
 /** Stage numbers from the stage registry (never from input) as an SQL int[] literal. */
 export const stageNumbers = (stages: readonly number[]) => `'{${stages.map(Number).join(',')}}'::int[]`;
 
@@ -56,16 +72,19 @@ export function upsertManyStatement(setsCompletedAt: boolean, setsSkipReason: bo
   return `with input as (
       select * from json_to_recordset($1::json) as i(p uuid, o uuid, n int, c timestamptz, s text, f jsonb, src int[], d json)),
     target as (
-      select i.*, ${sourceVersionsOf('i.p', 'i.src')} as sv
+      select i.*, ${sourceVersionsOf('i.p', 'i.src')} as sv, ${sourceContentOf('i.p', 'i.src')} as sc,
+        ${sourceContentOf('i.p', 'i.src', 'i.f')} as dc
       from input i join projects p on p.id = i.p and p.owner_id = i.o and p.deleted_at is null),
     written as (
-      insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from)
-      select t.p, t.n, t.d, t.c, t.s, coalesce((t.sv::jsonb || t.f)::json, t.sv) from target t order by t.p
+      insert into project_steps as s (project_id, step_number, data, completed_at, skip_reason, derived_from, derived_content)
+      select t.p, t.n, t.d, t.c, t.s, coalesce((t.sv::jsonb || t.f)::json, t.sv), t.dc from target t order by t.p
       on conflict (project_id, step_number) do update set data = excluded.data,
         completed_at = ${setsCompletedAt ? 'excluded.completed_at' : 's.completed_at'},
         skip_reason = ${setsSkipReason ? 'excluded.skip_reason' : 's.skip_reason'},
-        derived_from = excluded.derived_from, version = s.version + 1, updated_at = now()
+        derived_from = excluded.derived_from, derived_content = excluded.derived_content,
+        content_version = ${nextContentVersion('excluded.data')}, version = s.version + 1, updated_at = now()
       returning s.*)${SCRIPT_HISTORY}
     select w.id, w.project_id, w.step_number, w.completed_at, w.skip_reason, w.version, w.derived_from,
-      w.created_at, w.updated_at, t.sv as source_versions from written w join target t on t.p = w.project_id`;
+      w.content_version, w.derived_content, w.created_at, w.updated_at, t.sv as source_versions, t.sc as source_contents
+      from written w join target t on t.p = w.project_id`;
 }

@@ -39,6 +39,10 @@ export function AppLayout() {
           <NavLink to={paths.providers} className="topbar__link">
             {t('nav.providers')}
           </NavLink>
+          {/* The server's page, outside the app's router. */}
+          <a href={paths.apiDocs} className="topbar__link" target="_blank" rel="noreferrer">
+            {t('nav.apiDocs')}
+          </a>
         </nav>
         <div className="topbar__end">
           <LanguageSwitch />

@@ -7,6 +7,7 @@ import { ProjectRedirect } from './routes/ProjectRedirect.tsx';
 import { DeletedProjectsPage, ProjectsPage } from './routes/ProjectsPage.tsx';
 import { RegisterPage } from './routes/RegisterPage.tsx';
 import { StagePage } from './routes/StagePage.tsx';
+import { MakePage } from './routes/MakePage.tsx';
 import { NewsPage } from '../features/news/components/NewsPage.tsx';
 import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
 
@@ -24,6 +25,7 @@ export const createRouter = () =>
             { path: 'deleted', element: <DeletedProjectsPage /> },
             { path: 'projects/:id', element: <ProjectRedirect /> },
             { path: 'projects/:id/stage/:stage', element: <StagePage /> },
+            { path: 'projects/:id/make', element: <MakePage /> },
             { path: 'news', element: <NewsPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { textPipelineEn } from './text-pipeline.en.ts';
 import { voiceEn } from './voice.en.ts';
 import { storyboardEn } from './storyboard.en.ts';
 import { avatarEn } from './avatar.en.ts';
+import { makeEn } from './make.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...storyboardEn,
   ...avatarEn,
   ...textPipelineEn,
+  ...makeEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',
@@ -19,6 +21,7 @@ export const en = {
 
   'nav.main': 'Main navigation',
   'nav.projects': 'Projects',
+  'nav.apiDocs': 'API',
   'nav.deleted': 'Recently deleted',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {email}',
@@ -48,6 +51,7 @@ export const en = {
   'projects.deletedEmpty': 'Nothing was deleted recently.',
   'projects.filter': 'Status',
   'projects.filterAll': 'All',
+  'projects.untitled': 'Untitled video, {date}',
   'projects.open': 'Open',
   'projects.rename': 'Rename',
   'projects.renameLabel': 'Project title',
@@ -121,6 +125,14 @@ export const en = {
   'stale.hint': 'Reload to see the latest data, or keep this version if it is still right.',
   'stale.reload': 'Reload',
   'stale.keep': 'Keep this version',
+
+  'conflict.elsewhereTitle': 'This stage was just changed in another tab or by someone else',
+  'conflict.elsewhereBody': 'What you typed here is still on the screen and not saved over it yet. Look at the other change first, or keep working on yours (saving it replaces theirs).',
+  'conflict.showTheirs': 'See the other change',
+  'conflict.keepMine': 'Keep mine',
+
+  'unit.kb': '{value} KB',
+  'unit.mb': '{value} MB',
 
   'editor.title': 'Edit step data (JSON)',
   'editor.label': 'Step data as JSON',

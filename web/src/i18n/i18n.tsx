@@ -17,6 +17,10 @@ export interface I18n {
   setLanguage: (language: UiLanguage) => void;
   t: Translate;
   formatDate: (iso: string, withTime?: boolean) => string;
+  /** A number with the language's decimal mark ("41,7" in Russian), `digits` after it. */
+  formatNumber: (value: number, digits?: number) => string;
+  /** A file size in KB or MB, in the language's words and decimal mark. */
+  formatBytes: (bytes: number) => string;
   languageName: (language: UiLanguage) => string;
 }
 
@@ -69,11 +73,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const messages = DICTIONARIES[language];
     const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
     const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const formatNumber = (value: number, digits = 1) => new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     return {
       language,
       setLanguage,
       t: (key, vars) => translate(messages, key, vars),
       formatDate: (iso, withTime = false) => (withTime ? dateTimeFormat : dateFormat).format(new Date(iso)),
+      formatNumber,
+      formatBytes: (bytes) =>
+        bytes >= 1024 * 1024
+          ? translate(messages, 'unit.mb', { value: formatNumber(bytes / 1024 / 1024, 1) })
+          : translate(messages, 'unit.kb', { value: formatNumber(Math.max(1, Math.round(bytes / 1024)), 0) }),
       languageName: (l) => LANGUAGE_NAMES[l],
     };
   }, [language, setLanguage]);

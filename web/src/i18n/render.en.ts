@@ -41,6 +41,8 @@ export const renderEn = {
   'render.result.empty': 'Render the video to watch it here and download it.',
   'render.result.player': 'The rendered video',
   'render.result.meta': '{duration} s · {size} · rendered {date}',
+  'render.stale.title': 'This video no longer matches your project',
+  'render.stale.body': 'Changed since it was rendered: {stages}. Render again to bring the video up to date.',
   'render.result.outdated': 'These files are from an earlier render with other settings.',
   'render.downloads.title': 'Downloads',
   'render.downloads.video': 'Video (MP4)',

@@ -43,6 +43,8 @@ export const renderRu: Record<keyof typeof renderEn, string> = {
   'render.result.empty': 'Соберите видео, чтобы посмотреть его здесь и скачать.',
   'render.result.player': 'Собранное видео',
   'render.result.meta': '{duration} с · {size} · собрано {date}',
+  'render.stale.title': 'Видео больше не соответствует проекту',
+  'render.stale.body': 'После сборки изменилось: {stages}. Соберите видео заново, чтобы оно стало актуальным.',
   'render.result.outdated': 'Эти файлы от прошлой сборки с другими параметрами.',
   'render.downloads.title': 'Скачать',
   'render.downloads.video': 'Видео (MP4)',

@@ -4,6 +4,7 @@ import { textPipelineRu } from './text-pipeline.ru.ts';
 import { voiceRu } from './voice.ru.ts';
 import { storyboardRu } from './storyboard.ru.ts';
 import { avatarRu } from './avatar.ru.ts';
+import { makeRu } from './make.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -11,6 +12,7 @@ export const ru: Messages = {
   ...storyboardRu,
   ...avatarRu,
   ...textPipelineRu,
+  ...makeRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',
@@ -19,6 +21,7 @@ export const ru: Messages = {
 
   'nav.main': 'Основная навигация',
   'nav.projects': 'Проекты',
+  'nav.apiDocs': 'API',
   'nav.deleted': 'Недавно удалённые',
   'nav.signOut': 'Выйти',
   'nav.signedInAs': 'Вы вошли как {email}',
@@ -48,6 +51,7 @@ export const ru: Messages = {
   'projects.deletedEmpty': 'Недавно ничего не удаляли.',
   'projects.filter': 'Статус',
   'projects.filterAll': 'Все',
+  'projects.untitled': 'Видео без названия, {date}',
   'projects.open': 'Открыть',
   'projects.rename': 'Переименовать',
   'projects.renameLabel': 'Название проекта',
@@ -121,6 +125,14 @@ export const ru: Messages = {
   'stale.hint': 'Обновите, чтобы увидеть свежие данные, или оставьте эту версию, если она по-прежнему верна.',
   'stale.reload': 'Обновить',
   'stale.keep': 'Оставить эту версию',
+
+  'conflict.elsewhereTitle': 'Этот этап только что изменили в другой вкладке или другой человек',
+  'conflict.elsewhereBody': 'Введённое вами ещё на экране и поверх чужого не сохранено. Посмотрите сначала другое изменение или продолжайте со своим (сохранение заменит чужое).',
+  'conflict.showTheirs': 'Показать другое изменение',
+  'conflict.keepMine': 'Оставить моё',
+
+  'unit.kb': '{value} КБ',
+  'unit.mb': '{value} МБ',
 
   'editor.title': 'Изменить данные этапа (JSON)',
   'editor.label': 'Данные этапа в формате JSON',

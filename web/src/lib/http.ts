@@ -23,6 +23,9 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The interface language (set on <html lang> by the i18n provider): the server answers errors in it. */
+const uiLanguage = () => (typeof document !== 'undefined' && document.documentElement.lang) || 'en';
+
 function errorFrom(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
   if (error?.code) return new ApiError(status, error.code, error.message ?? error.code, error.details);
@@ -36,7 +39,7 @@ function errorFrom(status: number, payload: unknown): ApiError {
 export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
+    response = await fetch(path, { credentials: 'same-origin', ...init, headers: { 'accept-language': uiLanguage(), ...(init.headers as Record<string, string> | undefined) } });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
@@ -47,7 +50,7 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
 
 /** The one way the web app talks to the API: JSON in, JSON out, session cookie included. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': uiLanguage(), ...options.headers };
   if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   let response: Response;
   try {

@@ -4,8 +4,10 @@ export const paths = {
   deleted: '/deleted',
   news: '/news',
   providers: '/settings/providers',
+  apiDocs: '/api/docs',
   login: '/login',
   register: '/register',
   project: (id: string) => `/projects/${id}`,
   stage: (id: string, stage: number) => `/projects/${id}/stage/${stage}`,
+  make: (id: string) => `/projects/${id}/make`,
 };

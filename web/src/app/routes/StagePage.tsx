@@ -1,10 +1,13 @@
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import { Button } from '../../components/ui/Button.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { ErrorNotice } from '../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { useProject } from '../../features/projects/hooks/useProjects.ts';
 import { useSteps } from '../../lib/steps/use-steps.ts';
+import { useStepEvents } from '../../lib/steps/use-step-events.ts';
 import { StageSidebar } from '../../features/workflow/components/StageSidebar.tsx';
 import { useStageSync } from '../../features/workflow/hooks/useStageSync.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -62,6 +65,23 @@ interface StageContentProps {
 
 function StageContent({ project, steps, stage, refusal }: StageContentProps) {
   const { t } = useI18n();
+  // Edits typed on this screen since it last showed stored data; a change made elsewhere then asks first.
+  const edited = useRef(false);
+  const [revision, setRevision] = useState(0);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  // Without edits here the screen just takes the new data in (its own writes through other APIs
+  // come back this way too, so it is never restarted under the author's hands).
+  useStepEvents(project.id, (stages) => {
+    if (stages.includes(stage) && edited.current) setChangedElsewhere(true);
+  });
+  const showTheirs = () => {
+    edited.current = false;
+    setChangedElsewhere(false);
+    setRevision((n) => n + 1);
+  };
+  const noteEdit = (event: FormEvent) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) edited.current = true;
+  };
   const heading = (
     <h1 id="stage-heading" className="stage-heading">
       <span className="stage-heading__number">{t('project.stageNumber', { n: stage, total: LAST_STAGE })}</span>
@@ -85,10 +105,29 @@ function StageContent({ project, steps, stage, refusal }: StageContentProps) {
   if (stage > project.maxStage) return <Loading />;
   const Screen = stageScreen(stage);
   return (
-    <div className="stack-lg">
+    <div className="stack-lg" onInput={noteEdit}>
       {heading}
-      {/* Keyed by stage: drafts and notices of one stage must never carry over to another. */}
-      <Screen key={`${project.id}:${stage}`} project={project} stage={stage} steps={steps} step={steps.find((s) => s.stepNumber === stage)} />
+      {changedElsewhere && (
+        <Notice
+          tone="warning"
+          testId="changed-elsewhere"
+          title={t('conflict.elsewhereTitle')}
+          actions={
+            <>
+              <Button small variant="primary" onClick={showTheirs}>
+                {t('conflict.showTheirs')}
+              </Button>
+              <Button small onClick={() => setChangedElsewhere(false)}>
+                {t('conflict.keepMine')}
+              </Button>
+            </>
+          }
+        >
+          {t('conflict.elsewhereBody')}
+        </Notice>
+      )}
+      {/* Keyed by stage (drafts never carry over to another stage) and by revision (showing data changed elsewhere starts afresh). */}
+      <Screen key={`${project.id}:${stage}:${revision}`} project={project} stage={stage} steps={steps} step={steps.find((s) => s.stepNumber === stage)} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '../ui/Button.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -17,6 +17,7 @@ interface StageCompletionProps {
 export function StageCompletion({ projectId, stage, step }: StageCompletionProps) {
   const { t, formatDate } = useI18n();
   const merge = useMergeStep(projectId);
+  const navigate = useNavigate();
   const next = stage + 1;
   const finished = Boolean(step?.completedAt || step?.skipReason);
   const patch = (body: { completedAt?: string | null; skipReason?: null }) => merge.mutate({ stepNumber: stage, patch: body });
@@ -32,7 +33,23 @@ export function StageCompletion({ projectId, stage, step }: StageCompletionProps
         {status}
       </p>
       <div className="row">
-        {!finished && (
+        {/* One button finishes the stage and goes on; only the last stage has nowhere to go. */}
+        {!finished && isStageNumber(next) && (
+          <Button
+            variant="primary"
+            busy={merge.isPending}
+            // The promise, not a mutate callback: finishing moves this panel out of "Advanced", which remounts it.
+            onClick={() =>
+              void merge
+                .mutateAsync({ stepNumber: stage, patch: { completedAt: new Date().toISOString() } })
+                .then(() => navigate(paths.stage(projectId, next)))
+                .catch(() => {})
+            }
+          >
+            {t('stage.continue', { n: next, name: stageName(t, next) })} →
+          </Button>
+        )}
+        {!finished && stage === LAST_STAGE && (
           <Button variant="primary" busy={merge.isPending} onClick={() => patch({ completedAt: new Date().toISOString() })}>
             {t('stage.markComplete')}
           </Button>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from '../../../../contracts/merge-patch.ts';
 import { writeScriptOffline } from '../../../../server/modules/writers/offline/write.ts';
 import { LONG_ARTICLE_TEXT } from '../../../../server/modules/news/testing/stories.ts';
-import { choicePatch, choicesOf, hasPlaceholders, sceneText, scriptOf, totalsOf } from './script-state.ts';
+import { choicePatch, choicesOf, hasPlaceholders, sceneText, scriptOf, totalsOf, withBestPicks } from './script-state.ts';
 
 const script = writeScriptOffline({ text: LONG_ARTICLE_TEXT, title: 'Tram vote', language: 'en', format: 'hook-story', targetSec: 40 });
 
@@ -40,5 +40,17 @@ describe('stage-3 constructor state', () => {
     expect(totals.complete).toBe(true);
     expect(totals.words).toBe(script.totalWords);
     expect(totals.onTarget).toBe(true);
+  });
+
+  it('preselects the best-scored variant of every scene the author has not decided, keeping their choices', () => {
+    const [hook, body] = script.scenes;
+    const own = { [body!.id]: { variantId: null, text: 'My own words.' } };
+    const picked = withBestPicks(script, own);
+    expect(totalsOf(script, picked).complete).toBe(true);
+    expect(sceneText(body!, picked[body!.id])).toBe('My own words.');
+    const best = Math.max(...hook!.variants.map((v) => v.score));
+    expect(hook!.variants.find((v) => v.id === picked[hook!.id]!.variantId)?.score).toBe(best);
+    // "Write my own" chosen with nothing written yet stays the author's choice.
+    expect(withBestPicks(script, { [hook!.id]: { variantId: null, text: '' } })[hook!.id]).toEqual({ variantId: null, text: '' });
   });
 });

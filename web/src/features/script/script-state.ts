@@ -79,3 +79,18 @@ export function choicePatch(sceneId: string, choice: SceneChoice | null): Record
   const text = choice.text ?? null;
   return { choices: { [sceneId]: { variantId: choice.variantId ?? null, text } }, selectedVariants: { [sceneId]: choice.variantId ?? null } };
 }
+
+/**
+ * The choices with every scene the author has not decided yet on the variant the writer scored
+ * highest (the first of equal scores), so a script can be taken as it is with one click.
+ */
+export function withBestPicks(script: GeneratedScript, choices: Choices): Choices {
+  const filled: Choices = { ...choices };
+  for (const scene of script.scenes) {
+    // Any choice is the author's, "write my own" with nothing written yet included.
+    if (filled[scene.id]) continue;
+    const best = [...scene.variants].sort((a, b) => b.score - a.score)[0];
+    if (best) filled[scene.id] = { variantId: best.id, text: null };
+  }
+  return filled;
+}

@@ -25,7 +25,8 @@ export const getProject = (id: string, signal?: AbortSignal) => http.get<Project
 export const projectQueryOptions = (id: string) =>
   queryOptions({ queryKey: queryKeys.project(id), queryFn: ({ signal }) => getProject(id, signal) });
 
-export const createProject = (title?: string) => http.post<Project>('/api/projects', title ? { title } : {});
+/** `idempotencyKey`: the same key for repeats of one creation (a double click), so the server makes one project. */
+export const createProject = (title: string, idempotencyKey: string) => http.post<Project>('/api/projects', { title }, { 'idempotency-key': idempotencyKey });
 export const renameProject = (id: string, title: string) => http.patch<Project>(`/api/projects/${encodeURIComponent(id)}`, { title });
 export const deleteProject = (id: string) => http.delete(`/api/projects/${encodeURIComponent(id)}`);
 export const restoreProject = (id: string) => http.post<Project>(`/api/projects/${encodeURIComponent(id)}/restore`);

@@ -26,7 +26,10 @@ function useProjectChanged() {
 
 export function useCreateProject() {
   const changed = useProjectChanged();
-  return useMutation({ mutationFn: (title?: string) => createProject(title), onSuccess: (project) => changed(project, project.id) });
+  return useMutation({
+    mutationFn: ({ title, idempotencyKey }: { title: string; idempotencyKey: string }) => createProject(title, idempotencyKey),
+    onSuccess: (project) => changed(project, project.id),
+  });
 }
 
 export function useRenameProject() {

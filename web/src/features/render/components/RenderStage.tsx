@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { stageName } from '../../../i18n/stage-text.ts';
+import { isStageNumber } from '../../../lib/domain.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageCompletion } from '../../../components/stage/StageCompletion.tsx';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
@@ -23,7 +26,7 @@ export function RenderStage({ project, step }: StageScreenProps) {
   if (state.isError) return <ErrorNotice error={state.error} onRetry={() => void state.refetch()} />;
   return (
     <div className="stack-lg">
-      <RenderWorkspace projectId={project.id} state={state.data} />
+      <RenderWorkspace projectId={project.id} state={state.data} staleSources={step?.staleSources ?? []} />
       <PublishPanel projectId={project.id} saved={state.data.publish} />
       {/* Once there is a video, finishing the stage is the next thing to do; before, it sits under Advanced. */}
       {state.data.outputs && <StageCompletion projectId={project.id} stage={7} step={step} />}
@@ -32,7 +35,7 @@ export function RenderStage({ project, step }: StageScreenProps) {
   );
 }
 
-function RenderWorkspace({ projectId, state }: { projectId: string; state: RenderState }) {
+function RenderWorkspace({ projectId, state, staleSources }: { projectId: string; state: RenderState; staleSources: number[] }) {
   const { t } = useI18n();
   const { job, start, cancel } = useRender(projectId, state);
   const [settings, setSettings] = useState<{ aspect: Aspect; quality: Quality }>(state.settings);
@@ -40,10 +43,20 @@ function RenderWorkspace({ projectId, state }: { projectId: string; state: Rende
   const outputs = state.outputs;
   const problems = state.problems;
   const outdated = Boolean(outputs?.aspect && outputs.aspect !== settings.aspect);
+  const player = useRef<HTMLElement>(null);
+  const arrivedWithVideo = Boolean((useLocation().state as { showVideo?: boolean } | null)?.showVideo);
+  const shownVideo = useRef(arrivedWithVideo ? null : (outputs?.video.id ?? null));
+  // A video that just finished (here, or by "make video") is brought into view: on a phone it is below the fold.
+  useEffect(() => {
+    const id = outputs?.video.id ?? null;
+    if (!id || id === shownVideo.current) return;
+    shownVideo.current = id;
+    player.current?.scrollIntoView({ block: 'start' });
+  }, [outputs?.video.id]);
 
   return (
     <div className="render-layout">
-      <section className="panel render-stage" aria-labelledby="render-result-title">
+      <section ref={player} className="panel render-stage" aria-labelledby="render-result-title">
         <h2 id="render-result-title" className="panel__title">
           {t('render.result.title')}
         </h2>
@@ -72,6 +85,20 @@ function RenderWorkspace({ projectId, state }: { projectId: string; state: Rende
                   </li>
                 ))}
               </ul>
+            </Notice>
+          )}
+          {outputs && !running && staleSources.length > 0 && (
+            <Notice
+              tone="warning"
+              testId="render-stale"
+              title={t('render.stale.title')}
+              actions={
+                <Button small variant="primary" busy={start.isPending} disabled={problems.length > 0} onClick={() => start.mutate(settings)}>
+                  {t('render.action.rerender')}
+                </Button>
+              }
+            >
+              {t('render.stale.body', { stages: staleSources.filter(isStageNumber).map((n) => stageName(t, n)).join(', ') })}
             </Notice>
           )}
           {running && job ? (

@@ -12,13 +12,9 @@ const DOWNLOADS: Array<{ key: 'video' | 'srt' | 'vtt' | 'thumbnail' | 'script'; 
   { key: 'script', label: 'render.downloads.script', ext: 'TXT' },
 ];
 
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** The finished video playing in the page, in its own shape. */
 export function VideoPlayer({ outputs }: { outputs: Outputs }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber, formatBytes } = useI18n();
   const aspect = outputs.aspect ?? '9:16';
   return (
     <figure className={`render-player render-player--${aspect.replace(':', 'x')}`}>
@@ -35,8 +31,8 @@ export function VideoPlayer({ outputs }: { outputs: Outputs }) {
       />
       <figcaption className="muted small">
         {t('render.result.meta', {
-          duration: outputs.durationSec.toFixed(1),
-          size: megabytes(outputs.video.sizeBytes),
+          duration: formatNumber(outputs.durationSec),
+          size: formatBytes(outputs.video.sizeBytes),
           date: outputs.renderedAt ? formatDate(outputs.renderedAt, true) : '',
         })}
       </figcaption>
@@ -46,7 +42,7 @@ export function VideoPlayer({ outputs }: { outputs: Outputs }) {
 
 /** One link per file of the render; each saves the file under the project's name. */
 export function Downloads({ outputs }: { outputs: Outputs }) {
-  const { t } = useI18n();
+  const { t, formatBytes } = useI18n();
   const files = DOWNLOADS.map((d) => ({ ...d, asset: outputs[d.key] as Asset | null })).filter((d) => d.asset);
   return (
     <section className="stack" aria-labelledby="render-downloads">
@@ -61,7 +57,7 @@ export function Downloads({ outputs }: { outputs: Outputs }) {
                 {ext}
               </span>
               <span className="render-download__name">{t(label)}</span>
-              <span className="muted small">{megabytes(asset!.sizeBytes)}</span>
+              <span className="muted small">{formatBytes(asset!.sizeBytes)}</span>
             </a>
           </li>
         ))}

@@ -11,7 +11,7 @@ import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { useChoices } from '../hooks/useChoices.ts';
 import { isFinished, useJobEvents } from '../../../lib/job-events.ts';
 import { useGenerateScript, useLatestScriptJob, useRefreshAfterJob, useSaveFinalScript } from '../hooks/useScript.ts';
-import { hasPlaceholders, scriptOf, totalsOf } from '../script-state.ts';
+import { hasPlaceholders, scriptOf, totalsOf, withBestPicks } from '../script-state.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { ScriptHistory } from './ScriptHistory.tsx';
@@ -24,7 +24,7 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const script = scriptOf(step?.data);
-  const { choices, setChoice, flush, saving, error: saveError } = useChoices(project.id, step);
+  const { choices: stored, setChoice, flush, saving, error: saveError } = useChoices(project.id, step);
   const generate = useGenerateScript(project.id);
   const saveFinal = useSaveFinalScript(project.id);
   const refresh = useRefreshAfterJob(project.id);
@@ -44,7 +44,8 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
   }, [latest, latestIsOther, step, refresh]);
   const failedElsewhere = !followed && latestIsOther && latest.state === 'failed' && (!step || new Date(latest.finishedAt ?? 0) > new Date(step.updatedAt)) ? latest : null;
   const writing = Boolean(followed) && fullJob?.state !== 'failed' && fullJob?.state !== 'succeeded';
-  const hasChoices = Object.keys(choices).length > 0 || Boolean(step?.data.finalScript);
+  const hasChoices = Object.keys(stored).length > 0 || Boolean(step?.data.finalScript);
+  const choices = script ? withBestPicks(script, stored) : stored;
 
   const startFull = (replace: boolean) => {
     setConfirmReplace(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { stageAbout } from '../../../i18n/stage-text.ts';
 import type { Language } from '../../../lib/formats.ts';
 import { isApiError } from '../../../lib/http.ts';
+import { useStartMakeVideo } from '../../../lib/make-video.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
@@ -22,6 +23,9 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<SourceDraft>(() => draftFromStep(step?.data));
   const apply = useApplySource(project.id);
+  const make = useStartMakeVideo(project.id);
+  // What the source is applied for: the whole video at once, or the next stage.
+  const intent = useRef<'make' | 'steps'>('steps');
   const typed = draft.kind === 'idea' ? draft.idea : draft.kind === 'text' ? draft.text : '';
   const preview = useTextPreview(typed);
   const proposed: Language | null =
@@ -32,8 +36,16 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
     setDraft((current) => ({ ...current, ...change }));
   };
   const needsReplace = isApiError(apply.error, 409) && (apply.error.details as { reason?: string } | undefined)?.reason === 'CONTENT_EXISTS';
-  const submit = (replace = false) =>
-    apply.mutate(toApplyBody(draft, proposed, replace), { onSuccess: () => void navigate(paths.stage(project.id, 2)) });
+  const submit = (replace = false, next = intent.current) => {
+    intent.current = next;
+    apply.mutate(toApplyBody(draft, proposed, replace), {
+      onSuccess: () =>
+        next === 'make'
+          ? make.mutate({}, { onSuccess: () => void navigate(paths.make(project.id)) })
+          : void navigate(paths.stage(project.id, 2)),
+    });
+  };
+  const busy = apply.isPending || make.isPending;
 
   return (
     <div className="stack-lg source-stage">
@@ -65,11 +77,15 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
         </Notice>
       )}
       {apply.isError && !needsReplace && <ErrorNotice error={apply.error} />}
-      <div className="row">
-        <Button variant="primary" disabled={!isComplete(draft)} busy={apply.isPending && !needsReplace} onClick={() => submit()}>
+      {make.isError && <ErrorNotice error={make.error} />}
+      <div className="make-launch">
+        <Button variant="primary" disabled={!isComplete(draft) || busy} busy={busy && intent.current === 'make' && !needsReplace} onClick={() => submit(false, 'make')} data-testid="make-video">
+          {t('make.action')}
+        </Button>
+        <Button disabled={!isComplete(draft) || busy} busy={apply.isPending && intent.current === 'steps' && !needsReplace} onClick={() => submit(false, 'steps')}>
           {t('source.useSource')} →
         </Button>
-        {!isComplete(draft) && <span className="muted small">{t('source.incomplete')}</span>}
+        {isComplete(draft) ? <span className="muted small">{t('make.actionHint')}</span> : <span className="muted small">{t('source.incomplete')}</span>}
       </div>
       <StageFooter project={project} stage={stage} step={step} />
     </div>

@@ -24,7 +24,7 @@ const extensionOf = (blob: Blob) => (blob.type.includes('mp4') ? 'm4a' : blob.ty
 
 /** Own voice: one recording of the whole script, or one per scene; uploaded or recorded here. */
 export function OwnVoicePanel({ projectId, scenes, own, disabled, beforeUpload, onSaved }: OwnVoicePanelProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const [scope, setScope] = useState<Scope>(own?.scope ?? 'whole');
   const [round, setRound] = useState(0);
   const upload = useMutation({
@@ -53,7 +53,7 @@ export function OwnVoicePanel({ projectId, scenes, own, disabled, beforeUpload, 
       {scope === 'whole' ? (
         <div className="stack">
           <p className="muted small">{t('voice.own.wholeHint')}</p>
-          {own?.whole && <p className="small">{t('voice.own.current', { seconds: own.whole.durationSec.toFixed(1) })}</p>}
+          {own?.whole && <p className="small">{t('voice.own.current', { seconds: formatNumber(own.whole.durationSec) })}</p>}
           <div className="voice-own-actions">
             <FileButton label={t('voice.own.upload')} disabled={disabled || upload.isPending} onFile={(file) => upload.mutate({ file, name: file.name, recorded: false })} />
             <Recorder key={round} busy={upload.isPending} onRecorded={(blob) => upload.mutate({ file: blob, name: `recording.${extensionOf(blob)}`, recorded: true })} />
@@ -104,7 +104,7 @@ interface SceneRecordingProps {
 }
 
 function SceneRecording({ index, scene, recording, busy, disabled, round, onFile }: SceneRecordingProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (
     <li className="voice-own-scene" data-scene-id={scene.id}>
       <div className="voice-own-scene__text">
@@ -112,7 +112,7 @@ function SceneRecording({ index, scene, recording, busy, disabled, round, onFile
       </div>
       <div className="row">
         <span className={recording ? 'badge badge--success' : 'badge badge--muted'}>
-          {recording ? t('voice.own.sceneDone', { seconds: recording.durationSec.toFixed(1) }) : t('voice.own.sceneMissing')}
+          {recording ? t('voice.own.sceneDone', { seconds: formatNumber(recording.durationSec) }) : t('voice.own.sceneMissing')}
         </span>
         <FileButton small label={t('voice.own.uploadScene')} disabled={disabled} onFile={(file) => onFile(file, false, file.name)} />
         <Recorder key={round} compact busy={busy} onRecorded={(blob) => onFile(blob, true, `scene-${index + 1}.${extensionOf(blob)}`)} />

@@ -17,7 +17,7 @@ interface VoicePickerProps {
 
 /** Engine, voice, speed, pitch and pause between scenes, with a short preview of the result. */
 export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const voices = catalog.voices.filter((v) => v.provider === voice.provider);
   const provider = catalog.providers.find((p) => p.id === voice.provider);
   const [previewError, setPreviewError] = useState<unknown>(null);
@@ -75,11 +75,11 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
             ))}
           </select>
         </label>
-        <Slider label={t('voice.picker.speed')} value={voice.speed ?? 1} min={0.5} max={2} step={0.05} text={(v) => t('voice.picker.times', { value: v.toFixed(2) })} onChange={(speed) => onChange({ ...voice, speed })} />
+        <Slider label={t('voice.picker.speed')} value={voice.speed ?? 1} min={0.5} max={2} step={0.05} text={(v) => t('voice.picker.times', { value: formatNumber(v, 2) })} onChange={(speed) => onChange({ ...voice, speed })} />
         {voice.provider === 'espeak' && (
-          <Slider label={t('voice.picker.pitch')} value={voice.pitch ?? 1} min={0.5} max={1.5} step={0.05} text={(v) => t('voice.picker.times', { value: v.toFixed(2) })} onChange={(pitch) => onChange({ ...voice, pitch })} />
+          <Slider label={t('voice.picker.pitch')} value={voice.pitch ?? 1} min={0.5} max={1.5} step={0.05} text={(v) => t('voice.picker.times', { value: formatNumber(v, 2) })} onChange={(pitch) => onChange({ ...voice, pitch })} />
         )}
-        <Slider label={t('voice.picker.pause')} value={voice.pauseSec ?? 0.35} min={0} max={2} step={0.05} text={(v) => t('voice.picker.seconds', { value: v.toFixed(2) })} onChange={(pauseSec) => onChange({ ...voice, pauseSec })} />
+        <Slider label={t('voice.picker.pause')} value={voice.pauseSec ?? 0.35} min={0} max={2} step={0.05} text={(v) => t('voice.picker.seconds', { value: formatNumber(v, 2) })} onChange={(pauseSec) => onChange({ ...voice, pauseSec })} />
       </div>
       <div className="row">
         <Button small busy={previewing} disabled={!voice.voiceId} onClick={() => void preview()}>

@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../../contracts/errors.ts';
+
+/**
+ * Error messages for Russian-speaking clients, by code and (where a code covers several cases)
+ * by details.reason. The English messages name fields and values in detail; these say what
+ * happened and what to do, and `details` keeps the specifics for screens that show them.
+ */
+const RU_BY_CODE: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Данные не прошли проверку: исправьте отмеченные поля.',
+  MALFORMED_JSON: 'Тело запроса — не корректный JSON.',
+  UNAUTHENTICATED: 'Нужно войти в аккаунт.',
+  FORBIDDEN: 'Запрос отклонён: он пришёл не со страницы приложения. Откройте приложение и повторите действие.',
+  NOT_FOUND: 'Не найдено (возможно, удалено).',
+  EMAIL_TAKEN: 'Аккаунт с этой почтой уже есть. Войдите или укажите другую почту.',
+  CONFLICT: 'Действие сейчас невозможно: данные изменились или ещё не готовы.',
+  STAGE_NOT_REACHED: 'Этот этап ещё не открыт: сначала завершите или пропустите текущий.',
+  STAGE_NOT_SKIPPABLE: 'Этот этап нельзя пропустить: пропускаются только озвучка и аватар.',
+  VERSION_MISMATCH: 'Пока вы работали, это изменили в другой вкладке или другой человек. Обновите данные и повторите изменение.',
+  RANGE_NOT_SATISFIABLE: 'Запрошенная часть файла выходит за его конец.',
+  PAYLOAD_TOO_LARGE: 'Слишком большой объём данных.',
+  UNSUPPORTED_MEDIA_TYPE: 'Такой тип файла или данных не поддерживается.',
+  RATE_LIMITED: 'Слишком много запросов. Подождите немного и попробуйте снова.',
+  FETCH_FAILED: 'Не удалось загрузить страницу по ссылке. Проверьте адрес или вставьте текст вручную.',
+  PROVIDER_FAILED: 'Внешний сервис ответил ошибкой. Попробуйте позже или выберите другой.',
+  PROVIDER_NOT_CONFIGURED: 'Этот сервис не настроен: добавьте ключ в разделе «Провайдеры».',
+  UNAVAILABLE: 'Сервер временно недоступен. Попробуйте чуть позже.',
+  INTERNAL: 'Что-то пошло не так на сервере. Попробуйте ещё раз.',
+};
+
+const RU_BY_REASON: Record<string, string> = {
+  CONTENT_EXISTS: 'У проекта уже есть содержание: подтвердите замену.',
+  NO_SOURCE_TEXT: 'У проекта ещё нет исходного текста: сначала выберите источник на этапе 1.',
+  CHOICES_EXIST: 'Вы уже выбрали варианты: новый сценарий заменит их. Подтвердите замену.',
+  NO_SCRIPT: 'Сценария ещё нет: сначала напишите его.',
+};
+
+/** The client's language by Accept-Language (the web app sends its interface language): "ru" or "en". */
+export function clientLanguage(request: FastifyRequest): 'ru' | 'en' {
+  const header = request.headers['accept-language'];
+  const tags = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { base: tag.split('-')[0], q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((t) => t.base === 'ru' || t.base === 'en')
+    .sort((a, b) => b.q - a.q);
+  return tags[0]?.base === 'ru' ? 'ru' : 'en';
+}
+
+/** The message for the client: the English one as raised, or its Russian counterpart. */
+export function localisedMessage(request: FastifyRequest, code: ErrorCode, message: string, details: unknown): string {
+  if (clientLanguage(request) !== 'ru') return message;
+  const reason = (details as { reason?: unknown } | undefined)?.reason;
+  return (typeof reason === 'string' && RU_BY_REASON[reason]) || RU_BY_CODE[code];
+}

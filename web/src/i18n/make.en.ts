@@ -1,0 +1,23 @@
+/** "Make video" (the fast path) strings; spread into en.ts. */
+export const makeEn = {
+  'make.action': 'Make video',
+  'make.actionHint': 'Script, voice, visuals and render in one go; every stage stays editable afterwards.',
+  'make.title': 'Making your video',
+  'make.lead': 'Each stage is done with its best option. You can change any of them afterwards; only what changed is made again.',
+  'make.stage.script': 'Script with the best variant of each scene',
+  'make.stage.voice': 'Voice-over',
+  'make.stage.storyboard': 'Storyboard',
+  'make.stage.render': 'Render',
+  'make.state.done': 'Done',
+  'make.state.running': 'In progress',
+  'make.state.waiting': 'Waiting',
+  'make.queued': 'Waiting for a worker…',
+  'make.cancel': 'Stop',
+  'make.cancelled': 'Stopped. What was done so far is kept in the stages.',
+  'make.failed': 'The video could not be made',
+  'make.failedAt': 'It stopped at: {stage}. Open that stage to see what is wrong, or try again.',
+  'make.retry': 'Try again',
+  'make.openStage': 'Open the stage',
+  'make.none': 'Nothing is being made for this project right now.',
+  'make.toVideo': 'To the video',
+} as const;
