@@ -30,7 +30,8 @@ export const generatedSceneSchema = z.object({
   role: sceneRoleSchema,
   /** The length the scene was planned for. */
   targetWords: z.number().int().min(1),
-  variants: z.array(scriptVariantSchema).min(3),
+  /** Usually three or more; the offline writer offers fewer for a scene where only fewer read well. */
+  variants: z.array(scriptVariantSchema).min(1),
 });
 
 export const generatedScriptSchema = z.object({

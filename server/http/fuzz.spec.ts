@@ -126,7 +126,7 @@ describe.each(DATABASE_KINDS)('every documented route under generated input, on 
           const value = segments[i]!;
           // An event stream of a real project stays open until the client leaves (inject never does).
           const stream = operation.path.endsWith('/events');
-          url = url.replace(`{${name}}`, 'project' in value && !stream ? projectId : value.text || 'x');
+          url = url.replace(`{${name}}`, 'project' in value ? (stream ? 'x' : projectId) : value.text || 'x');
         });
         if (query) url += `?${query}`;
         const before = await snapshotDatabase(t.context.database);

@@ -48,7 +48,7 @@ export class RenderService {
 
   /** The plan of a project as the render would build it now (also for stage 6's preview frames). */
   plan(ownerId: string, projectId: string, settings: RenderSettings = {}, overrides: PlanOverrides = {}): Promise<ProjectRenderPlan> {
-    return buildRenderPlanForProject({ steps: this.deps.steps, assets: this.deps.assets.references }, ownerId, projectId, settings, overrides);
+    return buildRenderPlanForProject({ ...this.deps, assets: this.deps.assets.references }, ownerId, projectId, settings, overrides);
   }
 
   /**

@@ -79,7 +79,7 @@ export class StoryboardService {
       }
     }
     // The plan without the author's choices gives the render's timings and its automatic cards.
-    const automatic = await buildRenderPlanForProject({ steps: this.deps.steps, assets: this.deps.assets.references }, user.userId, projectId, {}, { storyboard: { scenes: [] } }).catch(() => null);
+    const automatic = await buildRenderPlanForProject({ ...this.planDeps, assets: this.deps.assets.references }, user.userId, projectId, {}, { storyboard: { scenes: [] } }).catch(() => null);
     return buildStoryboardView({
       steps,
       planScenes: automatic ? new Map(automatic.plan.scenes.map((scene) => [scene.sceneId, scene])) : null,

@@ -33,10 +33,11 @@ describe.each(DATABASE_KINDS)('remote voices in stage 4 (local fakes of their wi
 
   const saveKey = (apiKey: string) => api.call('PUT', '/api/providers/elevenlabs', { apiKey, settings: { baseUrl: elevenLabs.url } });
 
-  it("lists a user's ElevenLabs voices and the operator's OpenAI-compatible ones next to espeak-ng", async () => {
+  it("lists a user's ElevenLabs voices and the operator's OpenAI-compatible ones next to the embedded voices", async () => {
     expect((await saveKey('el-key')).status).toBe(200);
     const catalog = (await api.call('GET', '/api/voices?language=ru')).body as unknown as VoiceCatalog;
     expect(catalog.providers.map((p) => [p.id, p.available, p.source, p.error])).toEqual([
+      ['festival', true, 'embedded', null],
       ['espeak', true, 'embedded', null],
       ['elevenlabs', true, 'user', null],
       ['openai', true, 'server', null],
