@@ -49,8 +49,9 @@ describe('embedded database directory lock', () => {
   const lockOf = (pid: number, host = hostname(), startTicks: string | null = null) => JSON.stringify({ pid, host, startTicks });
 
   it('takes over a lock whose holder is a zombie (exited, not yet reaped)', async () => {
-    // `true &` exits at once; the shell then becomes `sleep`, which never reaps it.
-    const shell = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The forked child exits at once; its parent sleeps without ever waiting for it, so it stays a zombie.
+    const script = 'import os, time\npid = os.fork()\nif pid == 0:\n    os._exit(0)\nprint(pid, flush=True)\ntime.sleep(30)';
+    const shell = spawn('python3', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((resolve) => shell.stdout.once('data', (d) => resolve(String(d)))));
       for (let i = 0; i < 100 && !readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));

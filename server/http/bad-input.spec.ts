@@ -1,3 +1,4 @@
+import { TEST_SESSION_SECRET } from '../test/harness.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ describe.each(DATABASE_KINDS)('bad input that used to be a 500, on %s', (kind) =
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log(1)');
     database = await createTestDatabase(kind);
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.url ?? '' });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.url ?? '', SESSION_SECRET: TEST_SESSION_SECRET });
     app = await buildApp(createAppContext(config, database.handle), { logger: false, serveWeb: true, webDir });
     // Every error that reaches the error handler, including ones raised after the response began.
     app.addHook('onError', async (_request, _reply, error) => void serverErrors.push(error));
