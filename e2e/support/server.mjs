@@ -17,7 +17,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'reelforge-e2e-'));
 await buildEntries(SERVER_ENTRIES, 'dist/server');
 const child = spawn(process.execPath, ['dist/server/main.js'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+  // The browser tests drive the voice screens with espeak-ng, fast and exact on two cores; festival,
+  // the default where installed, is covered by its own tests (server/adapters/tts/festival).
+  env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', FESTIVAL_PATH: '/nonexistent/festival' },
 });
 
 const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
