@@ -7,6 +7,7 @@ import { runFfmpeg } from '../server/adapters/ffmpeg/run.ts';
 import { escapeFilterValue } from '../server/modules/render/filter-graph.ts';
 import { AUDIO_SAMPLE_RATE, X264_SETTINGS, buildRenderArgs } from '../server/modules/render/render-args.ts';
 import { prepareRender } from '../server/modules/render/render-video.ts';
+import { withMusicFile } from '../server/modules/render/music-track.ts';
 import { clipFrames } from '../server/modules/render/timeline.ts';
 
 export interface BareEncodes {
@@ -31,6 +32,8 @@ export async function bareEncodes(plan: RenderPlan): Promise<BareEncodes> {
   const dir = await mkdtemp(join(tmpdir(), 'rf-bench-bare-'));
   try {
     const prepared = await prepareRender(plan, dir, null);
+    const { timeline: preparedTimeline } = prepared;
+    prepared.request.plan = await withMusicFile(prepared.request.plan, preparedTimeline.totalFrames / preparedTimeline.fps, dir);
     const oursAloneSec = await timed(() => runFfmpeg(buildRenderArgs(prepared.request, join(dir, 'ours.mp4'))));
 
     const { timeline, sources, assPath, fontsDir } = prepared.request;
