@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
-export const CORPUS_DIR = '/work/shared/corpus/articles';
+export const CORPUS_DIR = process.env.CORPUS_DIR ?? new URL('../../shared/corpus/articles', import.meta.url).pathname;
 
 /**
  * The corpus pages over local HTTP. Their pictures live on the publishers' CDNs, out of reach

@@ -10,7 +10,7 @@ import { extractArticle } from '../server/modules/sources/extract-article.ts';
 import { evaluatePage, pageProblems, type PageInput, type PageReport } from '../server/modules/writers/quality/evaluate.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CORPUS = process.env.CORPUS_DIR ?? join(ROOT, '../../shared/corpus/articles');
+const CORPUS = process.env.CORPUS_DIR ?? join(ROOT, '../shared/corpus/articles');
 const RU_FIXTURES = join(ROOT, 'server/modules/writers/__fixtures__/ru');
 const show = process.argv.includes('--show');
 

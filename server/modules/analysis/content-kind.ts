@@ -53,6 +53,12 @@ const GRAVE: Record<Language, RegExp> = {
   ru: /(?<![\p{L}])(погиб\p{L}*|убит\p{L}*|убил\p{L}*|убийств\p{L}*|смерт\p{L}*|скончал\p{L}*|умер\p{L}*|жертв\p{L}*|теракт\p{L}*|террорист\p{L}*|нападени\p{L}*|взрыв\p{L}*|стрельб\p{L}*|заложник\p{L}*|ранен\p{L}*|пострадавш\p{L}*|землетрясени\p{L}*|наводнени\p{L}*|пожар\p{L}*|катастроф\p{L}*|авари\p{L}*|крушени\p{L}*|эпидеми\p{L}*|пандеми\p{L}*|болезн\p{L}*|рак\p{L}{0,2}|траур\p{L}*|войн\p{L}*|насили\p{L}*)(?![\p{L}])/giu,
 };
 
+/** "7 ways to ...", "These are the 8 coolest games", "10 причин ...". */
+const LIST_TITLE: Record<Language, RegExp> = {
+  en: /^\s*\d{1,2}\s+\p{L}|\b(the|these|our|top)\s+\d{1,2}\s+(\p{L}+\s+){0,3}(games|ways|things|reasons|tips|ideas|places|books|films|movies|apps|tools|lessons|signs|facts|mistakes|habits|steps|rules)\b/iu,
+  ru: /^\s*\d{1,2}\s+\p{L}|(?<![\p{L}])\d{1,2}\s+(\p{L}+\s+)?(способ\p{L}*|причин\p{L}*|вещ\p{L}*|иде\p{L}*|факт\p{L}*|ошиб\p{L}*|книг\p{L}*|фильм\p{L}*|игр\p{L}*|совет\p{L}*|мест\p{L}*|привыч\p{L}*|правил\p{L}*)(?![\p{L}])/iu,
+};
+
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 export function classifyContent(text: string, title: string, language: Language): ContentProfile {
@@ -69,7 +75,7 @@ export function classifyContent(text: string, title: string, language: Language)
     explainer: per1000(count(all, EXPLAINER[language])) * 0.9 + (/^(how|why|what|как|почему|зачем|что такое)(?![\p{L}])/iu.test(title) ? 3 : 0),
     opinion: per1000(count(body, OPINION[language])) * 1.2 + firstPerson / 6,
     // List lines are structure, not wording: decisive when present.
-    list: listLines >= 3 ? 50 + listLines : count(body, ORDINALS[language]) >= 2 || /^\s*\d{1,2}\s+\p{L}/u.test(title) ? 4 : 0,
+    list: listLines >= 3 ? 50 + listLines : count(body, ORDINALS[language]) >= 2 || LIST_TITLE[language].test(title) ? 4 : 0,
     story: per1000(count(body, NARRATION[language])) * 1.5 + firstPerson / 10,
   };
   // News needs real reporting signals; below that the strongest other kind wins.
@@ -78,8 +84,10 @@ export function classifyContent(text: string, title: string, language: Language)
   const kind: ContentKind = evidence[top] >= 1.5 ? top : 'story';
   // Grave: the subject is in the title or the opening, and the text keeps returning to it.
   const opening = `${title}\n${body.split(/\n\s*\n/).slice(0, 2).join('\n')}`;
-  const graveHits = count(all, GRAVE[language]);
-  const grave = count(opening, GRAVE[language]) >= 1 && (graveHits >= 2 || wordCount < 80);
+  // A single word in the opening ("a piece of my soul withers and dies") is not a grave subject:
+  // the title names it, the opening returns to it, or the whole text is dense with it.
+  const openingHits = count(opening, GRAVE[language]);
+  const grave = count(title, GRAVE[language]) >= 1 || openingHits >= 2 || (openingHits >= 1 && (per1000(count(all, GRAVE[language])) >= 8 || wordCount < 80));
   return { kind, grave, evidence };
 }
 

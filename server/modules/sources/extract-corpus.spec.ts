@@ -6,7 +6,7 @@ import { extractArticle } from './extract-article.ts';
  * Every page of the shared development corpus (../shared/corpus/articles, when present) and the
  * project's own Russian pages: the text is the story, without page furniture.
  */
-const CORPUS = new URL('../../../../../shared/corpus/articles/', import.meta.url);
+const CORPUS = new URL('../../../../shared/corpus/articles/', import.meta.url);
 const RUSSIAN = new URL('./__fixtures__/ru/', import.meta.url);
 
 interface Expected {

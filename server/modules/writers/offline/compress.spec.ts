@@ -12,6 +12,15 @@ describe('compressSentence', () => {
     );
   });
 
+  it('keeps a main clause that follows "and, in <time>," and drops a second predicate of the same subject', () => {
+    const lawsuit = 'Arduino LLC did not care for the petition to the USPTO and, in January 2015, the company filed a trademark-infringement lawsuit against Arduino SRL.';
+    expect(compressSentence(lawsuit, 'en', 10)).not.toBe('Arduino LLC did not care for the petition to the USPTO and, in January 2015.');
+    expect(fragmentReason('Arduino LLC did not care for the petition to the USPTO and, in January 2015.', 'en')).toBe('ends on an interrupted clause');
+    expect(compressSentence('Robert Mugabe and his wife Grace are under house arrest at the Blue House compound in Harare and are insisting he finishes his presidential term.', 'en', 18)).toBe(
+      'Robert Mugabe and his wife Grace are under house arrest at the Blue House compound in Harare.',
+    );
+  });
+
   it('never leaves a quotation without its speaker or open', () => {
     expect(compressSentence('"People assume the sea is too cold to heat anything in February," said Anders Holm, the engineer who led the project.', 'en', 14)).toBe(
       '"People assume the sea is too cold to heat anything in February," said Anders Holm.',

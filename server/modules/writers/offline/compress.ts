@@ -46,6 +46,7 @@ export function fragmentReason(sentence: string, language: Language): string | n
   if (DANGLING_END[language].has(last.toLowerCase())) return `ends on "${last}"`;
   if (HYPHENATED_MODIFIER.test(last)) return `ends on "${last}"`;
   if (!quotesBalanced(text)) return 'unbalanced quotes';
+  if (/\b(and|but|or|и|но|а),\s[^,]{0,40}[.!?…]$/iu.test(text)) return 'ends on an interrupted clause';
   const unquoted = text.replace(/^["'«“„]/u, '');
   if (SUBORDINATE_START[language].test(unquoted) && !/[,;—–:]/u.test(text)) return 'a subordinate clause alone';
   if (language === 'en' && /^\p{L}+ing\s/u.test(unquoted) && !/,/.test(text) && !/^(during|nothing|something|everything|anything|king|spring|morning|evening|string|building|thing)\s/i.test(unquoted)) return 'a participle clause alone';
@@ -83,6 +84,12 @@ const DROPPABLE_ASIDE: Record<Language, RegExp> = {
   ru: /^(\p{N}+|который|которая|которое|которые|например|по словам|по данным|впрочем|однако|кстати|в частности|в том числе|как сообщает|как отметил\p{L}*)(?![\p{L}])/iu,
 };
 
+/** "the company filed a lawsuit": a clause with its own verb before any relative pronoun is not an apposition. */
+function hasOwnVerb(tail: string): boolean {
+  const core = tail.split(/\b(?:that|which|who|whose|whom)\b/)[0] ?? tail;
+  return /\b(is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\p{Ll}{3,}ed)\b/u.test(core);
+}
+
 /** Candidates one deletion shorter: each droppable ", aside," and each droppable trailing clause. */
 function shorterForms(text: string, language: Language): string[] {
   const body = text.replace(/[.!?…]+["'»”’]?$/u, '');
@@ -93,7 +100,9 @@ function shorterForms(text: string, language: Language): string[] {
     if (countWords(aside) <= 6 && (DROPPABLE_ASIDE[language].test(aside) || afterName)) out.push(`${body.slice(0, match.index)} ${body.slice((match.index ?? 0) + match[0].length)}`);
   }
   // Commas and semicolons before dashes: in Russian a dash often stands for a verb.
-  const cuts = [...body.matchAll(/(,(?=\s)|;)/g), ...body.matchAll(/\s[—–-]{1,2}\s/g)].map((m) => ({ at: m.index ?? 0, length: m[0].length, semicolon: m[0] === ';' }));
+  // " and are insisting ...": a second predicate of the same subject, droppable without a comma.
+  const predicates = language === 'en' ? [...body.matchAll(/\s(?=and (?:is|are|was|were|has|have|had|will|would)\s)/g)] : [];
+  const cuts = [...body.matchAll(/(,(?=\s)|;)/g), ...body.matchAll(/\s[—–-]{1,2}\s/g), ...predicates].map((m) => ({ at: m.index ?? 0, length: m[0].length, semicolon: m[0] === ';' }));
   for (const cut of cuts.sort((a, b) => b.at - a.at)) {
     const head = body.slice(0, cut.at);
     const tail = body.slice(cut.at + cut.length).trim();
@@ -103,7 +112,7 @@ function shorterForms(text: string, language: Language): string[] {
     // "-ed"/"-ing" may be the main verb ("The thaw, much welcomed by many, worried ..."): only after a plain clause.
     const verbLike = /^\p{Ll}+(ed|ing)\b/u.test(tail) && head.includes(',');
     // An apposition at the end (", a plant that ...", ", the engineer who ..."), after a clause that does not open with a preposition.
-    const apposition = language === 'en' && /^(a|an|the)\s/i.test(tail) && !/,\s/.test(tail) && !/^(in|on|at|during|after|before|for|with|by|from|under|over|along|amid|since|until)\s/i.test(head);
+    const apposition = language === 'en' && /^(a|an|the)\s/i.test(tail) && !/,\s/.test(tail) && !/^(in|on|at|during|after|before|for|with|by|from|under|over|along|amid|since|until)\s/i.test(head) && !hasOwnVerb(tail) && !/\b(and|but|or|so),\s[^,]*$/i.test(head);
     if (cut.semicolon || apposition || (DROPPABLE_TAIL[language].test(tail) && !embedded && !verbLike)) out.push(head);
   }
   return out.map(finish);
