@@ -58,12 +58,19 @@ const seconds = z.number().finite().min(0).max(6 * 3600);
 const filePath = z.string().min(1).max(4096);
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #ffcc00');
 
+export const CARD_LAYOUTS = ['centred', 'news', 'list', 'quote'] as const;
+export type CardLayout = (typeof CARD_LAYOUTS)[number];
+
 export const cardVisualSchema = z.object({
   kind: z.literal('card'),
   design: cardDesignSchema,
   palette: cardPaletteSchema,
   /** The words shown big on the card; empty means the scene's text is used. */
   keywords: z.array(z.string().min(1).max(60)).max(8),
+  /** How the words sit: centred (default), a news band, a list number above them, or a quote. */
+  layout: z.enum(CARD_LAYOUTS).optional(),
+  /** The list number, or the quote's speaker. */
+  tag: z.string().min(1).max(60).optional(),
 });
 
 export const imageVisualSchema = z.object({

@@ -1,4 +1,5 @@
 import type { Font } from 'opentype.js';
+import type { CardLayout } from '../../../contracts/render-plan.ts';
 import { splitFigure } from './card-text.ts';
 import { textWidth } from './fonts.ts';
 
@@ -12,13 +13,15 @@ export interface PlacedWord {
 }
 
 export interface CardTextLayout {
-  kind: 'phrase' | 'figure';
+  kind: 'phrase' | 'figure' | CardLayout;
   words: PlacedWord[];
-  /** The block the words occupy, in frame pixels. */
+  /** The block the words occupy (for a news card, its band), in frame pixels. */
   box: { x: number; y: number; width: number; height: number };
+  /** A news card's opaque band across the frame, drawn under the words. */
+  band?: { y: number; height: number };
 }
 
-const LINE_FACTOR = 1.12;
+export const LINE_FACTOR = 1.12;
 const CAP_HEIGHT = 0.72;
 
 function breakLines(font: Font, words: string[], fontSize: number, maxWidth: number): string[][] | null {
@@ -42,7 +45,7 @@ function breakLines(font: Font, words: string[], fontSize: number, maxWidth: num
 }
 
 /** The largest size (from `start` down to `min`) at which the words fit `maxWidth` in `maxLines` lines of at most `maxHeight`. */
-function fit(font: Font, words: string[], start: number, min: number, maxWidth: number, maxHeight: number, maxLines: number): { lines: string[][]; size: number } {
+export function fit(font: Font, words: string[], start: number, min: number, maxWidth: number, maxHeight: number, maxLines: number): { lines: string[][]; size: number } {
   for (let size = start; size >= min; size *= 0.94) {
     const lines = breakLines(font, words, size, maxWidth);
     if (lines && lines.length <= maxLines && lines.length * size * LINE_FACTOR <= maxHeight) return { lines, size };
@@ -53,15 +56,15 @@ function fit(font: Font, words: string[], start: number, min: number, maxWidth: 
   return { lines: breakLines(font, words, size, maxWidth) ?? [words], size };
 }
 
-/** Centred lines from `top`, each line at its own size. */
-function placeLines(font: Font, rows: Array<{ words: string[]; size: number; accent?: (word: string) => boolean }>, top: number, width: number): CardTextLayout['words'] {
+/** Lines from `top`, each at its own size: centred on `centreX`, or from `left` when it is given. */
+export function placeLines(font: Font, rows: Array<{ words: string[]; size: number; accent?: (word: string) => boolean }>, top: number, width: number, left?: number, centreX = width / 2): CardTextLayout['words'] {
   const placed: PlacedWord[] = [];
   let y = top;
   for (const row of rows) {
     const space = textWidth(font, ' ', row.size);
     const widths = row.words.map((w) => textWidth(font, w, row.size));
     const lineWidth = widths.reduce((a, b) => a + b, 0) + space * (row.words.length - 1);
-    let x = (width - lineWidth) / 2;
+    let x = left ?? centreX - lineWidth / 2;
     const lineHeight = row.size * LINE_FACTOR;
     const baseline = y + (lineHeight + row.size * CAP_HEIGHT) / 2;
     row.words.forEach((word, i) => {
@@ -73,7 +76,7 @@ function placeLines(font: Font, rows: Array<{ words: string[]; size: number; acc
   return placed;
 }
 
-function boxOf(font: Font, words: PlacedWord[]): CardTextLayout['box'] {
+export function boxOf(font: Font, words: PlacedWord[]): CardTextLayout['box'] {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;

@@ -1,10 +1,11 @@
 import sharp from 'sharp';
 import { CARD_PALETTES } from '../../../contracts/render-plan.ts';
-import type { CardDesign, CardPaletteId } from '../../../contracts/render-plan.ts';
+import type { CardDesign, CardLayout, CardPaletteId } from '../../../contracts/render-plan.ts';
 import { CARD_DESIGN_SPECS } from './card-designs.ts';
 import type { DesignContext } from './card-designs.ts';
-import { hexRgb, luminance, readableColours } from './card-contrast.ts';
+import { contrastRatio, hexRgb, luminance, MIN_CONTRAST, readableColours } from './card-contrast.ts';
 import type { ReadableColours, Rgb } from './card-contrast.ts';
+import { layoutFormatCard } from './card-format-layouts.ts';
 import { layoutCardText } from './card-layout.ts';
 import type { CardTextLayout } from './card-layout.ts';
 import { loadFont, textPathData } from './fonts.ts';
@@ -14,6 +15,10 @@ export interface CardOptions {
   palette: CardPaletteId;
   /** A short phrase or a figure with its label ("19 people killed"). */
   headline: string;
+  /** Centred (default), or laid out by the script's format: a news band, a list number, a quote. */
+  layout?: CardLayout;
+  /** The list number, or the quote's speaker. */
+  tag?: string;
   /** The frame size. */
   width: number;
   height: number;
@@ -74,6 +79,16 @@ function samplesUnder(raw: Buffer, size: { width: number; height: number }, fram
   return samples;
 }
 
+/** A news card's band: near-black and opaque, so its white words read over any background. */
+const NEWS_BAND = '#101318';
+
+function bandColours(accent: string): ReadableColours {
+  const band = hexRgb(NEWS_BAND);
+  const accentOk = contrastRatio(hexRgb(accent), band) >= MIN_CONTRAST;
+  const shown = accentOk ? accent : '#ffffff';
+  return { text: '#ffffff', accent: shown, panel: null, contrast: Math.min(contrastRatio(hexRgb('#ffffff'), band), contrastRatio(hexRgb(shown), band)) };
+}
+
 /** The words as SVG at frame size: panel (when needed), design decoration, soft shadow on light text, glyphs. */
 function textSvg(options: CardOptions, layout: CardTextLayout, colours: ReadableColours): string {
   const spec = CARD_DESIGN_SPECS[options.design];
@@ -81,9 +96,11 @@ function textSvg(options: CardOptions, layout: CardTextLayout, colours: Readable
   const ctx = context(options, options.width, options.height);
   const { box } = layout;
   const pad = Math.min(options.width, options.height) * 0.045;
-  const panel = colours.panel
-    ? `<rect x="${box.x - pad}" y="${box.y - pad}" width="${box.width + 2 * pad}" height="${box.height + 2 * pad}" rx="${pad * 0.6}" fill="${colours.panel.colour}" fill-opacity="${colours.panel.opacity}"/>`
-    : '';
+  const panel = layout.band
+    ? `<rect x="0" y="${layout.band.y}" width="${options.width}" height="${layout.band.height}" fill="${NEWS_BAND}"/><rect x="0" y="${layout.band.y}" width="${options.width * 0.03}" height="${layout.band.height}" fill="${CARD_PALETTES[options.palette].accent}"/>`
+    : colours.panel
+      ? `<rect x="${box.x - pad}" y="${box.y - pad}" width="${box.width + 2 * pad}" height="${box.height + 2 * pad}" rx="${pad * 0.6}" fill="${colours.panel.colour}" fill-opacity="${colours.panel.opacity}"/>`
+      : '';
   const lightText = luminance(hexRgb(colours.text)) > 0.4;
   const glyphs = layout.words.map((word) => {
     const d = textPathData(font, word.text, word.x, word.baseline, word.fontSize);
@@ -91,7 +108,8 @@ function textSvg(options: CardOptions, layout: CardTextLayout, colours: Readable
     const shadow = lightText ? `<path d="${d}" fill="#000" fill-opacity="0.28" transform="translate(${shadowOffset} ${shadowOffset})"/>` : '';
     return `${shadow}<path d="${d}" fill="${word.accent ? colours.accent : colours.text}"/>`;
   });
-  return svg(options.width, options.height, `${panel}${colours.panel ? '' : (spec.headlineDecor?.(ctx, box) ?? '')}${glyphs.join('')}`);
+  const decor = colours.panel || layout.kind === 'news' || layout.kind === 'list' || layout.kind === 'quote' ? '' : (spec.headlineDecor?.(ctx, box) ?? '');
+  return svg(options.width, options.height, `${panel}${decor}${glyphs.join('')}`);
 }
 
 /**
@@ -102,10 +120,14 @@ function textSvg(options: CardOptions, layout: CardTextLayout, colours: Readable
 export async function renderCardLayers(options: CardOptions, backgroundArea = { width: options.width, height: options.height }): Promise<CardLayers> {
   const backgroundSize = { width: Math.round(backgroundArea.width), height: Math.round(backgroundArea.height) };
   const spec = CARD_DESIGN_SPECS[options.design];
-  const layout = layoutCardText(loadFont(spec.font), options.headline, spec.uppercase, options.width, options.height);
+  const font = loadFont(spec.font);
+  const layout =
+    options.layout && options.layout !== 'centred'
+      ? layoutFormatCard(font, spec.uppercase ? options.headline.toLocaleUpperCase() : options.headline, options.width, options.height, options.layout, options.tag)
+      : layoutCardText(font, options.headline, spec.uppercase, options.width, options.height);
   const ctx = context(options, backgroundSize.width, backgroundSize.height);
   const raw = await sharp(Buffer.from(svg(backgroundSize.width, backgroundSize.height, spec.background(ctx)))).removeAlpha().raw().toBuffer();
-  const colours = readableColours(CARD_PALETTES[options.palette], samplesUnder(raw, backgroundSize, options, layout.box));
+  const colours = layout.band ? bandColours(CARD_PALETTES[options.palette].accent) : readableColours(CARD_PALETTES[options.palette], samplesUnder(raw, backgroundSize, options, layout.box));
   const background = await sharp(raw, { raw: { ...backgroundSize, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
   // The words' layer is cut to the area around them, so the render composites a small picture.
   const margin = Math.round(Math.min(options.width, options.height) * 0.08);

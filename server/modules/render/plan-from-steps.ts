@@ -9,7 +9,7 @@ import type { Asset } from '../../../contracts/assets.ts';
 import type { AuthContext } from '../../http/router.ts';
 import { narrationTimingsFor } from '../voice/narration-timings.ts';
 import { readStage4 } from '../voice/stage4-state.ts';
-import { cardTextFromScene } from './card-text.ts';
+import { cardStyleFor } from './card-style.ts';
 import { FORMAT_TRANSITIONS, automaticMotion } from './scene-motion.ts';
 import { matchPictures } from './picture-match.ts';
 import type { PictureChoice } from './picture-match.ts';
@@ -124,7 +124,7 @@ export async function buildRenderPlanForProject(
       const picture = automatic[i] ? matched.get(i) : undefined;
       const fallback: Visual = picture
         ? { kind: 'image', path: picture.path }
-        : { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, keywords: [cardTextFromScene(text)].filter(Boolean) };
+        : { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette, ...cardStyleFor(text, format.success ? format.data : undefined, i, timed.length) };
       let visual = chosen?.scene.visual ? ((await visualFor(chosen.scene.visual, field, resolve)) ?? fallback) : fallback;
       if (avatar?.placement === 'full') {
         const clipSec = typeof avatar.asset.meta.durationSec === 'number' ? avatar.asset.meta.durationSec : Infinity;

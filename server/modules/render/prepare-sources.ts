@@ -55,12 +55,12 @@ export async function prepareClipSources(
       return;
     }
     const headline = cardHeadline(scene);
-    const key = `${visual.design}|${visual.palette}|${headline}|${size.width}x${size.height}`;
+    const key = `${visual.design}|${visual.palette}|${visual.layout ?? 'centred'}|${visual.tag ?? ''}|${headline}|${size.width}x${size.height}`;
     let card = cards.get(key);
     if (!card) {
       const path = join(workDir, `card-${index}.png`);
       const textPath = join(workDir, `card-${index}-text.png`);
-      card = renderCardLayers({ design: visual.design, palette: visual.palette, headline, ...frameSize(plan) }, size).then(async (layers) => {
+      card = renderCardLayers({ design: visual.design, palette: visual.palette, layout: visual.layout, tag: visual.tag, headline, ...frameSize(plan) }, size).then(async (layers) => {
         await Promise.all([writeFile(path, layers.background), writeFile(textPath, layers.text.png)]);
         const { left, top, height } = layers.text;
         return { kind: 'still', path, photo: false, text: { path: textPath, left, top, height } };
