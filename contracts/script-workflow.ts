@@ -12,6 +12,8 @@ import { sceneIdSchema } from './script.ts';
 export const sceneChoiceSchema = z.object({
   variantId: z.string().max(40).nullable().optional(),
   text: z.string().max(1000).nullable().optional(),
+  /** Leave the scene out of the final script (the fast path leaves out scenes that are only places to fill in). */
+  omit: z.boolean().optional(),
 });
 export type SceneChoiceBody = z.infer<typeof sceneChoiceSchema>;
 

@@ -7,6 +7,9 @@ import { readStage4 } from '../voice/stage4-state.ts';
 
 /* What the fast path still has to do, read from the steps: each question looks at content, not at dates. */
 
+/** The offline writer's marked places to fill in: "[add a fact: ...]", "[добавьте факт: ...]". */
+const hasPlaceToFillIn = (text: string) => /\[[^\]]{3,}\]/u.test(text);
+
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 
 /** A new script is needed when there is none, or the content it was written from changed since. */
@@ -28,8 +31,12 @@ export function bestChoices(step3Data: Record<string, unknown>): Record<string, 
       const text = record(own[scene.id]).text;
       const picked = chosenVariantId(step3Data, scene.id);
       const known = picked && scene.variants.some((v) => v.id === picked) ? picked : null;
-      const best = [...scene.variants].sort((a, b) => b.score - a.score)[0];
-      const choice: SceneChoice = { ...(known ?? best ? { variantId: (known ?? best!.id) } : {}), ...(typeof text === 'string' && text.trim() ? { text } : {}) };
+      // A video never says "[add a fact: ...]": a place to fill in is not chosen for the author,
+      // and a scene that is nothing else is left out.
+      const best = [...scene.variants].filter((v) => !hasPlaceToFillIn(v.text)).sort((a, b) => b.score - a.score)[0];
+      const ownText = typeof text === 'string' && text.trim() ? { text } : {};
+      if (!known && !best && !ownText.text) return [scene.id, { omit: true }];
+      const choice: SceneChoice = { ...(known ?? best ? { variantId: (known ?? best!.id) } : {}), ...ownText };
       return [scene.id, choice];
     }),
   );

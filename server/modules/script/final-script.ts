@@ -9,6 +9,8 @@ export interface SceneChoice {
   variantId?: string;
   /** The author's own or edited text; wins over the variant's text. */
   text?: string;
+  /** The scene is left out of the final script. */
+  omit?: boolean;
 }
 
 /**
@@ -21,13 +23,15 @@ export function finalScriptFromChoices(
 ): FinalScript & { selectedVariants: Record<string, string>; totalWords: number; duration: number } {
   const missing = script.scenes.filter((s) => {
     const choice = choices[s.id];
-    return !choice || (!choice.text?.trim() && !choice.variantId);
+    return !choice || (!choice.omit && !choice.text?.trim() && !choice.variantId);
   });
   if (missing.length > 0) {
     throw new ScriptError('INCOMPLETE_SELECTION', `choose a variant or write your own text for: ${missing.map((s) => s.id).join(', ')}`);
   }
+  const kept = script.scenes.filter((scene) => !choices[scene.id]?.omit);
+  if (kept.length === 0) throw new ScriptError('INCOMPLETE_SELECTION', 'every scene is left out: keep at least one');
   const selectedVariants: Record<string, string> = {};
-  const scenes = script.scenes.map((scene) => {
+  const scenes = kept.map((scene) => {
     const choice = choices[scene.id] ?? {};
     const variant = choice.variantId ? scene.variants.find((v) => v.id === choice.variantId) : undefined;
     if (choice.variantId && !variant && !choice.text?.trim()) {

@@ -128,7 +128,7 @@ export class ScriptService {
     }
     const choices: Record<string, SceneChoice> = {};
     for (const [sceneId, choice] of Object.entries(body.choices)) {
-      choices[sceneId] = { ...(choice.variantId ? { variantId: choice.variantId } : {}), ...(choice.text?.trim() ? { text: choice.text.trim() } : {}) };
+      choices[sceneId] = choice.omit ? { omit: true } : { ...(choice.variantId ? { variantId: choice.variantId } : {}), ...(choice.text?.trim() ? { text: choice.text.trim() } : {}) };
     }
     const finalScript = await viaWriter(async () => finalScriptFromChoices(script, choices));
     return this.steps.upsert(
