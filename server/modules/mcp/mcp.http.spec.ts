@@ -45,7 +45,8 @@ describe.each(DATABASE_KINDS)('MCP over streamable HTTP at /api/mcp (%s)', (kind
   });
 
   it('refuses a request without a token, with only a session cookie, or with a wrong token', async () => {
-    for (const headers of [{}, { cookie }, { authorization: 'Bearer rf_not-a-token' }]) {
+    const refused: Array<Record<string, string>> = [{}, { cookie }, { authorization: 'Bearer rf_not-a-token' }];
+    for (const headers of refused) {
       const response = await fetch(`${base}/api/mcp`, { method: 'POST', headers: { ...MCP_HEADERS, ...headers }, body: JSON.stringify(INITIALIZE) });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
