@@ -57,6 +57,22 @@ describe.each(DATABASE_KINDS)('MCP over streamable HTTP at /api/mcp (%s)', (kind
     expect(stream.status).toBe(405);
   });
 
+  it('answers malformed requests with a 4xx, never a 5xx, with the API response headers', async () => {
+    const json = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token}` };
+    const cases: Array<[Record<string, string>, string | undefined, number]> = [
+      [json, '{}', 400],
+      [json, '"x"', 400],
+      [json, '{"jsonrpc":"2.0"', 400],
+      [{ ...json, accept: 'application/json' }, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }), 406],
+      [{ ...json, 'content-type': 'text/plain' }, 'hello', 415],
+    ];
+    for (const [headers, payload, status] of cases) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/mcp', headers, payload });
+      expect(response.statusCode, `${payload}: ${response.body}`).toBe(status);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
   it('lists the tools with input schemas from the API contracts', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
