@@ -59,7 +59,9 @@ describe('reelforge mcp on standard input and output, in this process (--data-di
     client = await startMcp(['--data-dir', dir]);
     const projects = (await callTool(client, 'list_projects')).value.projects as Project[];
     expect(projects.map((p) => [p.id, p.status])).toEqual([[projectId, 'rendered']]);
-    expect((await callTool(client, 'get_script', { projectId })).value).toMatchObject({ status: 'final' });
+    const script = (await callTool(client, 'get_script', { projectId })).value as { status: string; scenes: Array<{ id: string; text: string }>; unfilled: string[] };
+    expect(script.status).toBe('final');
+    expect(script.unfilled).toEqual(script.scenes.filter((scene) => /\[[^\]]+\]/.test(scene.text)).map((scene) => scene.id));
   }, 300_000);
 });
 

@@ -55,7 +55,7 @@ export const MCP_TOOLS: McpTool[] = [
   tool({
     name: 'get_script',
     title: "Get a project's script",
-    description: "The project's script scene by scene (hook, body, call to action): the final script once saved, else the generated variants with the chosen one's text.",
+    description: "The project's script scene by scene (hook, body, call to action): the final script once saved, else the generated variants with the chosen one's text. unfilled lists the scenes that still hold a bracketed place for facts the source did not give (the offline writer leaves them on short texts and ideas).",
     input: mcpProjectInputSchema,
     readOnly: true,
     run: (ops, { projectId }) => scriptOf(ops, projectId),
