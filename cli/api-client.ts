@@ -6,6 +6,19 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 
+/** The server refused a request: its error body's code and message, as the API words them. */
+export class ApiError extends CliError {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly apiMessage: string,
+    details?: unknown,
+  ) {
+    super(message, EXIT.failed, details);
+    this.name = 'ApiError';
+  }
+}
+
 export interface ApiClientOptions {
   server: string;
   token: string;
@@ -49,7 +62,7 @@ export class ApiClient {
     if (!response.ok) {
       const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
       const message = payload?.error?.message ?? `HTTP ${response.status}`;
-      throw new CliError(`${method} ${path}: ${message}`, EXIT.failed, payload?.error?.details);
+      throw new ApiError(`${method} ${path}: ${message}`, payload?.error?.code ?? 'INTERNAL', message, payload?.error?.details);
     }
     return response;
   }

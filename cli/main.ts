@@ -4,12 +4,13 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { CliContext, CommandRun } from './context.ts';
 import { HELP } from './commands/help.ts';
 import { runMake } from './commands/make.ts';
+import { runMcp } from './commands/mcp.ts';
 import { runProjects } from './commands/projects.ts';
 import { runRender } from './commands/render.ts';
 import { runStatus } from './commands/status.ts';
 import { reporterMode } from './reporter.ts';
 
-const COMMANDS: Record<string, CommandRun> = { make: runMake, projects: runProjects, render: runRender, status: runStatus };
+const COMMANDS: Record<string, CommandRun> = { make: runMake, projects: runProjects, render: runRender, status: runStatus, mcp: runMcp };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };

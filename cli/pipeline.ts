@@ -5,6 +5,7 @@ import type { MusicChoice } from '../contracts/music.ts';
 import type { TtsProviderId } from '../contracts/voice.ts';
 import type { RenderOutputs } from '../contracts/render-api.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
+import { articleContent } from '../contracts/sources.ts';
 import type { Step } from '../contracts/steps.ts';
 import type { Backend } from './backend.ts';
 import { CliError, usageError } from './cli-error.ts';
@@ -76,7 +77,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     ...(input.body.url ? { url: input.body.url } : {}),
     text: article.text,
     ...(input.fileName ? { fileName: input.fileName } : {}),
-    content: { title: article.title, text: article.text, byline: article.byline, images: article.images.slice(0, 100), imageDetails: article.imageDetails.slice(0, 100), dateline: article.dateline, leadImage: article.leadImage, publishedAt: article.publishedAt, siteName: article.siteName, url: article.url },
+    content: articleContent(article),
     format,
     language,
     ...(options.durationSec ? { targetDurationSec: options.durationSec } : {}),

@@ -43,6 +43,10 @@ export const JOB_PAYLOAD_SCHEMAS = {
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[N]>;
 
+/** A job id as it arrives in a path (GET /api/jobs/:jobId) or a tool call. */
+export const jobIdSchema = z.uuid({ message: 'must be a job id (UUID)' });
+export const jobParamsSchema = z.object({ jobId: jobIdSchema });
+
 export const jobSchema = z.object({
   id: z.uuid(),
   name: jobNameSchema,

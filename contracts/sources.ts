@@ -99,6 +99,12 @@ export const sourceContentSchema = z.object({
 });
 export type SourceContent = z.infer<typeof sourceContentSchema>;
 
+/** An imported article as a stage-1 source's `content`, so applying it does not fetch the page again. */
+export function articleContent(article: Article): SourceContent {
+  const { title, text, byline, dateline, leadImage, publishedAt, siteName, url } = article;
+  return { title, text, byline, images: article.images.slice(0, 100), imageDetails: article.imageDetails.slice(0, 100), dateline, leadImage, publishedAt, siteName, url };
+}
+
 /**
  * Stage 1 applied: the source, format, language and length are saved as step 1 (completed) and
  * the content (with its analysis) as step 2. Replacing a stage-2 text that came from another

@@ -25,10 +25,12 @@ import { registerStoryboardRoutes } from './modules/storyboard/storyboard.routes
 import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
 import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
+import { registerMcpRoutes } from './modules/mcp/mcp.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
 const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
+const API_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -74,6 +76,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerAvatarRoutes(router, context.avatar);
   registerRenderRoutes(router, context.render);
   registerMakeVideoRoutes(router, context.makeVideo);
+  registerMcpRoutes(app, context, { version: API_VERSION });
 
   router.addPublic({
     method: 'GET',
@@ -94,7 +97,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   // Built on first request: generating JSON schemas for every route would slow every start.
   const docsCsp = inlinePageCsp(DOCS_PAGE);
   let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
-  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: '0.1.0' })));
+  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument(router.routes, { title: 'ReelForge API', version: API_VERSION })));
   app.get('/api/docs', async (_request, reply) => reply.type('text/html').header('content-security-policy', docsCsp).send(DOCS_PAGE));
 
   const webDir = options.webDir ?? WEB_DIST;

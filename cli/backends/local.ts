@@ -1,31 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { JOB_PAYLOAD_SCHEMAS, type Job, type JobName, type JobPayload } from '../../contracts/jobs.ts';
 import { applySourceBodySchema, importSourceBodySchema } from '../../contracts/sources.ts';
-import type { AppContext } from '../../server/app-context.ts';
-import { createAppContext } from '../../server/app-context.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
-import { migrateDatabase, openDatabase } from '../../server/db/client.ts';
-import { DataDirLockedError } from '../../server/db/data-dir-lock.ts';
 import { AppError } from '../../server/http/errors.ts';
-import type { AuthContext } from '../../server/http/router.ts';
 import type { JobHandler } from '../../server/modules/jobs/job-handlers.ts';
 import { createJobHandlers } from '../../server/worker-handlers.ts';
 import type { Backend, JobProgress } from '../backend.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-
-const CLI_EMAIL = 'cli@reelforge.local';
-
-/** The one author of a CLI data directory; it cannot sign in (its password hash matches no password). */
-async function cliUser(context: AppContext): Promise<AuthContext> {
-  const existing = await context.repositories.auth.findUserByEmail(CLI_EMAIL);
-  const user = existing ?? (await context.repositories.auth.createUser({ email: CLI_EMAIL, name: 'reelforge CLI', passwordHash: `!${randomBytes(8).toString('hex')}` }));
-  if (!user) throw new CliError('could not create the CLI user');
-  return { userId: user.id, via: 'token' };
-}
+import { openLocalContext } from './local-context.ts';
 
 function explain(error: unknown): unknown {
   if (error instanceof CliError) return error;
@@ -34,27 +18,10 @@ function explain(error: unknown): unknown {
   return error;
 }
 
-/**
- * The pipeline in this process: the server's app context (same services, same job handlers) on
- * a data directory of its own; a temporary one, with the database in memory, unless `dataDir`
- * is given (then the embedded database lives there and projects are kept).
- */
+/** The pipeline in this process: the server's app context (same services, same job handlers), jobs run inline. */
 export async function openLocalBackend(options: { dataDir?: string; signal: AbortSignal }): Promise<Backend & { dataDir: string }> {
-  const temporary = !options.dataDir;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'reelforge-cli-')));
-  let context: AppContext;
-  try {
-    const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', EMBEDDED_WORKER: 'false' });
-    const database = await openDatabase({ pgliteDir: temporary ? undefined : join(config.DATA_DIR, 'db') });
-    await migrateDatabase(database);
-    context = createAppContext(config, database);
-  } catch (error) {
-    if (temporary) await rm(dataDir, { recursive: true, force: true });
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  }
+  const { context, user, dataDir, close } = await openLocalContext({ dataDir: options.dataDir });
   const handlers = createJobHandlers(context);
-  const user = await cliUser(context);
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -112,9 +79,6 @@ export async function openLocalBackend(options: { dataDir?: string; signal: Abor
     job: (jobId) => call(() => jobs.get(user, jobId)),
     uploadMusic: (projectId, path) => call(() => assets.upload(user, projectId, 'music', createReadStream(path), basename(path))),
     download: (asset, path) => call(async () => copyFile((await assets.fileOf(user.userId, asset.id)).path, path)),
-    async close() {
-      await context.database.close();
-      if (temporary) await rm(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }

@@ -1,4 +1,5 @@
 import { MAKE_USAGE } from './make.ts';
+import { MCP_USAGE } from './mcp.ts';
 import { PROJECTS_USAGE } from './projects.ts';
 import { RENDER_USAGE } from './render.ts';
 import { STATUS_USAGE } from './status.ts';
@@ -10,12 +11,18 @@ Usage:
   ${PROJECTS_USAGE}
   ${RENDER_USAGE}
   ${STATUS_USAGE}
+  ${MCP_USAGE}
   reelforge help | --help | --version
 
 make runs the whole pipeline (import, analysis, script with the best-scored variant of every
 scene, narration, visuals, render) in this process on the embedded defaults, or with --server on
 a running ReelForge server. It writes the MP4 and its captions next to it (out.mp4 -> out.srt).
 <input> is a .txt, .md or .html file, an http(s) URL, or - for standard input.
+
+mcp serves ReelForge's tools to an AI agent over the Model Context Protocol on standard input and
+output (make a video, follow its job, list projects, read a script, render, get the video's URL,
+list voices and formats, read performance): in this process (--data-dir keeps the projects and
+videos; without it they last as long as the server runs), or on a running server with --server.
 
 Options:
   -o, --output FILE   where the video goes (make; render downloads it there)
@@ -28,7 +35,7 @@ Options:
   --quality Q         draft, standard (default) or high (render)
   --server URL        a running ReelForge server (or REELFORGE_SERVER)
   --token T           an API token of your account there (or REELFORGE_TOKEN)
-  --data-dir DIR      keep the local projects in DIR (make without --server; default: temporary)
+  --data-dir DIR      keep the local projects in DIR (make and mcp without --server; default: temporary)
   --json              one JSON document on standard output; progress as JSON lines on standard error
 
 Exit codes: 0 success, 1 the work failed, 2 bad arguments, 3 server unreachable,

@@ -55,6 +55,13 @@ export function validationError(error: z.ZodError, prefix = ''): AppError {
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
 
+/** `value` parsed with `schema`, or the 400 naming every offending field (under `prefix`). */
+export function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, prefix = ''): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, prefix);
+  return result.data;
+}
+
 /** Fastify's own errors (body parsing, limits) mapped onto our codes. */
 function fromFastifyError(error: FastifyError): AppError | null {
   switch (error.code) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { assertStorableText } from './body-parsers.ts';
-import { AppError, validationError } from './errors.ts';
+import { AppError, parseOrFail } from './errors.ts';
 
 export interface AuthContext {
   userId: string;
@@ -49,9 +49,7 @@ export interface RegisteredRoute {
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return value as T;
-  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-  if (!result.success) throw validationError(result.error, where === 'body' ? '' : where);
-  return result.data;
+  return parseOrFail(schema, value ?? (where === 'body' ? undefined : {}), where === 'body' ? '' : where);
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { TERMINAL_JOB_STATES, jobSchema } from '../../../contracts/jobs.ts';
+import { TERMINAL_JOB_STATES, jobParamsSchema as jobParams, jobSchema } from '../../../contracts/jobs.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import { streamPolled } from '../../http/event-stream.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { JobsService } from './jobs.service.ts';
 
-const jobParams = z.object({ jobId: z.uuid({ message: 'must be a job id (UUID)' }) });
 const POLL_MS = 400;
 
 export function registerJobRoutes(router: ApiRouter, jobs: JobsService, projects: ProjectsService) {
