@@ -27,6 +27,8 @@ import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
 import { MakeVideoService } from './modules/make/make-video.service.ts';
+import { LibraryRepository } from './modules/library/library.repository.ts';
+import { LibraryService } from './modules/library/library.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -70,7 +72,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
+  const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;
