@@ -26,6 +26,7 @@ import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
 import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
 import { registerLibraryRoutes } from './modules/library/library.routes.ts';
+import { registerBatchRoutes } from './modules/batch/batch.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -76,6 +77,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerRenderRoutes(router, context.render);
   registerMakeVideoRoutes(router, context.makeVideo);
   registerLibraryRoutes(router, context.library);
+  registerBatchRoutes(router, context.batches);
 
   router.addPublic({
     method: 'GET',
