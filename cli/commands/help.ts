@@ -1,3 +1,4 @@
+import { BATCH_USAGE } from './batch.ts';
 import { MAKE_USAGE } from './make.ts';
 import { PROJECTS_USAGE } from './projects.ts';
 import { RENDER_USAGE } from './render.ts';
@@ -7,6 +8,7 @@ export const HELP = `reelforge: turn a text, an article or a page into a short v
 
 Usage:
   ${MAKE_USAGE}
+  ${BATCH_USAGE}
   ${PROJECTS_USAGE}
   ${RENDER_USAGE}
   ${STATUS_USAGE}
@@ -17,6 +19,14 @@ scene, narration, visuals, render) in this process on the embedded defaults, or 
 a running ReelForge server. It writes the MP4 and its captions next to it (out.mp4 -> out.srt).
 <input> is a .txt, .md or .html file, an http(s) URL, or - for standard input.
 
+batch makes one video per input listed in <file>: one URL, file path (relative to the file) or
+text per line, or a JSON line with options of its own, e.g.
+  {"input": "https://example.com/story", "lang": "ru", "format": "news", "aspect": "1:1"}
+  {"text": "A text to make a video from", "voice": "en-us", "duration": 20, "music": "calm"}
+Lines starting with # are skipped. Each video is named from its title (Latin letters, digits and
+dashes), with its captions next to it; a failed input is reported and the others go on. The exit
+code is 1 when any input failed.
+
 Options:
   -o, --output FILE   where the video goes (make; render downloads it there)
   --lang ru|en        the language of the video (default: detected from the text)
@@ -25,7 +35,7 @@ Options:
   --duration S        target length in seconds, 5-600 (default: the format's usual length)
   --aspect A          9:16 (default), 1:1 or 16:9
   --voice ID          an espeak-ng voice id (en-us, ru...) or provider:id
-  --quality Q         draft, standard (default) or high (render)
+  --quality Q         draft, standard (default) or high (render, batch)
   --server URL        a running ReelForge server (or REELFORGE_SERVER)
   --token T           an API token of your account there (or REELFORGE_TOKEN)
   --data-dir DIR      keep the local projects in DIR (make without --server; default: temporary)
