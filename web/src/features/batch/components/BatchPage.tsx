@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Batch } from '../../../lib/batch.ts';
 import { http } from '../../../lib/http.ts';
 import { paths } from '../../../lib/paths.ts';
+import '../batch.css';
 
 const STATE_TONE = { waiting: 'muted', making: 'accent', done: 'success', failed: 'warning' } as const;
 
