@@ -44,6 +44,19 @@ describe('reelforge batch in this process', () => {
     expect(entries[3]!.error).toMatch(/not valid JSON/);
   });
 
+  it('refuses bad arguments with exit code 2, and stops at once when the server cannot be reached', async () => {
+    const list = join(dir, 'one.txt');
+    await writeFile(list, '# only a comment\n\n');
+    const empty = await runCliProcess(['batch', list, '-o', join(dir, 'none')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('lists no inputs');
+    expect((await runCliProcess(['batch', list])).stderr).toContain('batch needs -o <dir>');
+    await writeFile(list, 'First text to make a video from.\nSecond text to make a video from.\n');
+    const offline = await runCliProcess(['batch', list, '-o', join(dir, 'none'), '--server', 'http://127.0.0.1:9', '--token', 'rf_x', '--json']);
+    expect(offline.code).toBe(3);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ ok: false, error: { exitCode: 3 } });
+  });
+
   it('makes one MP4 per input named from its title, reports the input that fails and goes on', async () => {
     await mkdir(join(dir, 'notes'));
     await writeFile(join(dir, 'notes', 'heat.md'), ENGLISH_ARTICLE);
