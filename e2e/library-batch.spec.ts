@@ -36,24 +36,37 @@ test('a script saved from stage 3 is found in the library and started again at t
   await expect(page.getByTestId('save-to-library')).toContainText('Saved to the library as version 1.');
   await expect(page.getByRole('button', { name: 'Save a new version' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/library-save-en.png', fullPage: true });
+  // Another variant for the hook, saved again: version 2 of the same entry.
+  await scenes(page).first().getByRole('radio').nth(1).check();
+  await expect(page.getByText('All choices saved')).toBeVisible();
+  const newHook = (await page.locator('.variant[data-selected] .variant__text').first().textContent())!;
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  await expect(page.getByTestId('save-to-library')).toContainText('Saved to the library as version 2.');
 
   await page.getByRole('link', { name: 'Library', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Scripts library' })).toBeVisible();
-  const word = picked[0]!.split(/\s+/).find((w) => w.length > 5)!.replace(/[^\p{L}]/gu, '');
+  // A word of the latest script's text that is not in the title: the search reads the texts too.
+  const word = newHook.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).find((w) => w.length > 5 && !/tides/i.test(w))!;
   await page.getByLabel('Search titles and texts').fill(word);
   const entry = page.getByTestId('library-entry').filter({ hasText: 'Tides' });
   await expect(entry).toHaveCount(1);
   await page.getByLabel('Search titles and texts').fill('no such script anywhere');
   await expect(page.getByText('No saved script matches.')).toBeVisible();
   await page.getByLabel('Search titles and texts').fill('tides');
-  await expect(entry).toContainText(picked[0]!);
+  await expect(entry).toContainText(newHook);
+  await entry.getByRole('button', { name: 'Versions' }).click();
+  const compare = entry.getByTestId('library-compare');
+  await expect(compare.locator('[data-change="changed"]')).toHaveCount(1);
+  await expect(compare.locator('[data-change="changed"]')).toContainText(picked[0]!);
+  await expect(compare.locator('[data-change="changed"]')).toContainText(newHook);
+  await expect(compare.locator('[data-change="same"]')).toHaveCount(picked.length - 1);
   await page.screenshot({ path: 'test-results/screens/library-en.png', fullPage: true });
 
   await entry.getByRole('button', { name: 'Start production' }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/stage\/4$/);
   expect(page.url()).not.toContain(projectId);
   await expect(page.getByRole('heading', { level: 1, name: /Voice$/ })).toBeVisible();
-  await expect(page.locator('body')).toContainText(picked[0]!);
+  await expect(page.locator('body')).toContainText(newHook);
   await page.screenshot({ path: 'test-results/screens/library-produced-en.png', fullPage: true });
 
   // Two stories from the news hub, one action, one view of both.
