@@ -16,19 +16,20 @@ const scenes = (page: Page) => page.locator('[data-testid^="scene-s"]');
 
 async function waitForJob(page: Page, jobId: string) {
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { state: string }).state, { timeout: 60_000 })
+    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { state: string }).state, { timeout: 120_000 })
     .toBe('succeeded');
 }
 
 test('a script saved from stage 3 is found in the library and started again at the voice stage; news items become projects in one batch', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await registerNewUser(page);
   const projectId = await createProject(page, 'Tides');
   await page.getByLabel('Your idea').fill('Why the moon makes two tides a day, explained with a bucket of water and a torch.');
   await page.getByLabel('Format', { exact: true }).selectOption('explainer');
   await page.getByRole('button', { name: 'Use this source →' }).click();
   await page.getByRole('button', { name: 'Write the script →' }).click();
-  await expect(scenes(page).first()).toBeVisible({ timeout: 30_000 });
+  // The writer's job waits for a worker; on a loaded machine that can take a while.
+  await expect(scenes(page).first()).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('job-progress')).toHaveCount(0);
   const picked = await page.locator('.variant[data-selected] .variant__text').allTextContents();
 
