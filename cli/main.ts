@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CliContext, CommandRun } from './context.ts';
+import { runBatch } from './commands/batch.ts';
 import { HELP } from './commands/help.ts';
 import { runMake } from './commands/make.ts';
 import { runMcp } from './commands/mcp.ts';
@@ -10,7 +11,7 @@ import { runRender } from './commands/render.ts';
 import { runStatus } from './commands/status.ts';
 import { reporterMode } from './reporter.ts';
 
-const COMMANDS: Record<string, CommandRun> = { make: runMake, projects: runProjects, render: runRender, status: runStatus, mcp: runMcp };
+const COMMANDS: Record<string, CommandRun> = { make: runMake, batch: runBatch, projects: runProjects, render: runRender, status: runStatus, mcp: runMcp };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };

@@ -4,6 +4,7 @@ import type { Aspect, FormatId, Language } from '../contracts/formats.ts';
 import type { MusicChoice } from '../contracts/music.ts';
 import type { TtsProviderId } from '../contracts/voice.ts';
 import type { RenderOutputs } from '../contracts/render-api.ts';
+import type { QualityPreset } from '../contracts/render-plan.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
 import { articleContent } from '../contracts/sources.ts';
 import type { Step } from '../contracts/steps.ts';
@@ -13,7 +14,8 @@ import type { SourceInput } from './input.ts';
 import type { Reporter } from './reporter.ts';
 
 export interface MakeOptions {
-  output: string;
+  /** The video's path, or a function naming it from the project's title (batch). */
+  output: string | ((title: string) => string);
   language?: Language;
   format?: FormatId;
   durationSec?: number;
@@ -22,6 +24,7 @@ export interface MakeOptions {
   voice?: string;
   /** Music under the voice: a mood, 'off', 'auto' (chosen from format and tone, the default) or an audio file. */
   music?: { choice: MusicChoice } | { file: string };
+  quality?: QualityPreset;
 }
 
 export interface MakeResult {
@@ -117,7 +120,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   reporter.progress('voice', 1);
 
   reporter.progress('visuals', 0);
-  const job = await backend.render(project.id, { aspect: options.aspect, quality: 'standard' }, (fraction, step) => {
+  const job = await backend.render(project.id, { aspect: options.aspect, quality: options.quality ?? 'standard' }, (fraction, step) => {
     const stage = step && RENDER_STEPS_OF_VISUALS.has(step) ? 'visuals' : 'render';
     // Visuals take the first tenth of the render job; the encoder the rest.
     reporter.progress(stage, stage === 'visuals' ? fraction / 0.1 : (fraction - 0.1) / 0.9, step ?? undefined);
@@ -125,8 +128,9 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   const outputs = (await backend.renderState(project.id)).outputs;
   if (!outputs) throw new CliError(`the render job ${job.id} finished without a video`);
   reporter.progress('render', 1, 'saving');
-  await place(backend, outputs.video, options.output);
-  const srt = outputs.srt ? srtPathFor(options.output) : null;
+  const output = typeof options.output === 'string' ? options.output : options.output(project.title);
+  await place(backend, outputs.video, output);
+  const srt = outputs.srt ? srtPathFor(output) : null;
   if (outputs.srt && srt) await place(backend, outputs.srt, srt);
   reporter.finish();
   return {
@@ -134,7 +138,7 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     title: project.title,
     language,
     format,
-    video: options.output,
+    video: output,
     srt,
     durationSec: outputs.durationSec,
     bytes: outputs.video.sizeBytes,

@@ -44,7 +44,8 @@ export const generatedScriptSchema = z.object({
   /** Words and seconds of the best-scored variant of every scene. */
   totalWords: z.number().int().min(0),
   totalSeconds: z.number().min(0),
-  writer: z.enum(WRITERS),
+  /** The writer, or 'library' for a script taken from the scripts library as it was saved. */
+  writer: z.enum([...WRITERS, 'library']),
 });
 
 export type ScriptVariant = z.infer<typeof scriptVariantSchema>;

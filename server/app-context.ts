@@ -27,6 +27,10 @@ import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
 import { MakeVideoService } from './modules/make/make-video.service.ts';
+import { LibraryRepository } from './modules/library/library.repository.ts';
+import { LibraryService } from './modules/library/library.service.ts';
+import { BatchRepository } from './modules/batch/batch.repository.ts';
+import { BatchService } from './modules/batch/batch.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -70,7 +74,9 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
+  const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
+  const batches = new BatchService({ repository: new BatchRepository(database), jobs, projectSource: textPipeline.projectSource, library, makeVideo });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library, batches };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -26,6 +26,8 @@ import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
 import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
 import { registerMcpRoutes } from './modules/mcp/mcp.routes.ts';
+import { registerLibraryRoutes } from './modules/library/library.routes.ts';
+import { registerBatchRoutes } from './modules/batch/batch.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -77,6 +79,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerRenderRoutes(router, context.render);
   registerMakeVideoRoutes(router, context.makeVideo);
   registerMcpRoutes(app, context, { version: API_VERSION });
+  registerLibraryRoutes(router, context.library);
+  registerBatchRoutes(router, context.batches);
 
   router.addPublic({
     method: 'GET',

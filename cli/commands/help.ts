@@ -1,3 +1,4 @@
+import { BATCH_USAGE } from './batch.ts';
 import { MAKE_USAGE } from './make.ts';
 import { MCP_USAGE } from './mcp.ts';
 import { PROJECTS_USAGE } from './projects.ts';
@@ -8,6 +9,7 @@ export const HELP = `reelforge: turn a text, an article or a page into a short v
 
 Usage:
   ${MAKE_USAGE}
+  ${BATCH_USAGE}
   ${PROJECTS_USAGE}
   ${RENDER_USAGE}
   ${STATUS_USAGE}
@@ -24,6 +26,14 @@ output (make a video, follow its job, list projects, read a script, render, get 
 list voices and formats, read performance): in this process (--data-dir keeps the projects and
 videos; without it they last as long as the server runs), or on a running server with --server.
 
+batch makes one video per input listed in <file>: one URL, file path (relative to the file) or
+text per line, or a JSON line with options of its own, e.g.
+  {"input": "https://example.com/story", "lang": "ru", "format": "news", "aspect": "1:1"}
+  {"text": "A text to make a video from", "voice": "en-us", "duration": 20, "music": "calm"}
+Lines starting with # are skipped. Each video is named from its title (Latin letters, digits and
+dashes), with its captions next to it; a failed input is reported and the others go on. The exit
+code is 1 when any input failed.
+
 Options:
   -o, --output FILE   where the video goes (make; render downloads it there)
   --lang ru|en        the language of the video (default: detected from the text)
@@ -32,7 +42,7 @@ Options:
   --duration S        target length in seconds, 5-600 (default: the format's usual length)
   --aspect A          9:16 (default), 1:1 or 16:9
   --voice ID          an espeak-ng voice id (en-us, ru...) or provider:id
-  --quality Q         draft, standard (default) or high (render)
+  --quality Q         draft, standard (default) or high (render, batch)
   --server URL        a running ReelForge server (or REELFORGE_SERVER)
   --token T           an API token of your account there (or REELFORGE_TOKEN)
   --data-dir DIR      keep the local projects in DIR (make and mcp without --server; default: temporary)

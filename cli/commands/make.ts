@@ -75,7 +75,7 @@ export const runMake: CommandRun = async (args, context) => {
 };
 
 /** --music: a mood, off or auto, else the path of an audio file that must exist. */
-async function musicOption(value: string | undefined): Promise<MakeOptions['music']> {
+export async function musicOption(value: string | undefined): Promise<MakeOptions['music']> {
   if (value === undefined) return undefined;
   const choice = MUSIC_CHOICES.find((c) => c === value);
   if (choice) return { choice };

@@ -235,3 +235,80 @@ export const scriptVersions = pgTable(
   },
   (t) => [uniqueIndex('script_versions_project_version_uq').on(t.projectId, t.version)],
 );
+
+/** Scripts kept for reuse; one row per entry, its texts in library_script_versions. */
+export const libraryScripts = pgTable(
+  'library_scripts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The project whose stage-3 script this entry keeps: saving from it again adds a version. */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    tags: json('tags').notNull().default(sql`'[]'::json`),
+    /** Raised by the statement that inserts a version, so concurrent saves queue on this row. */
+    latestVersion: integer('latest_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('library_scripts_owner_idx').on(t.ownerId, t.updatedAt), uniqueIndex('library_scripts_owner_project_uq').on(t.ownerId, t.projectId)],
+);
+
+export const libraryScriptVersions = pgTable(
+  'library_script_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => libraryScripts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    script: json('script').notNull(),
+    /** The scenes' texts in one string, for search. */
+    text: text('text').notNull(),
+    source: json('source').notNull().default(sql`'{}'::json`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('library_script_versions_entry_version_uq').on(t.entryId, t.version)],
+);
+
+/** One "make a project from each" action over news items or library scripts. */
+export const batches = pgTable(
+  'batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Also make the video of each project with the fast path. */
+    makeVideo: boolean('make_video').notNull().default(false),
+    options: json('options').notNull().default(sql`'{}'::json`),
+    jobId: uuid('job_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('batches_owner_idx').on(t.ownerId, t.createdAt)],
+);
+
+export const batchItems = pgTable(
+  'batch_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** 'news' (ref: a news item id) or 'library' (ref: a library entry id, refVersion: its version). */
+    kind: text('kind').notNull(),
+    ref: uuid('ref').notNull(),
+    refVersion: integer('ref_version'),
+    label: text('label').notNull(),
+    /** pending, created or failed; the video's progress is its make job's. */
+    state: text('state').notNull().default('pending'),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    makeJobId: uuid('make_job_id'),
+    error: text('error'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('batch_items_batch_position_uq').on(t.batchId, t.position)],
+);

@@ -33,6 +33,7 @@ const RU_BY_REASON: Record<string, string> = {
   NO_SOURCE_TEXT: 'У проекта ещё нет исходного текста: сначала выберите источник на этапе 1.',
   CHOICES_EXIST: 'Вы уже выбрали варианты: новый сценарий заменит их. Подтвердите замену.',
   NO_SCRIPT: 'Сценария ещё нет: сначала напишите его.',
+  NO_FINAL_SCRIPT: 'У проекта ещё нет итогового сценария: выберите вариант для каждой сцены на этапе 3.',
 };
 
 /** The client's language by Accept-Language (the web app sends its interface language): "ru" or "en". */

@@ -40,4 +40,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
   'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
+  // Items already made are skipped on a retry; a project being made when it stopped is found by its create key.
+  'batch.run': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 60 * MINUTE, concurrency: 1 },
 };

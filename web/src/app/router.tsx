@@ -10,6 +10,8 @@ import { StagePage } from './routes/StagePage.tsx';
 import { MakePage } from './routes/MakePage.tsx';
 import { NewsPage } from '../features/news/components/NewsPage.tsx';
 import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
+import { LibraryPage } from '../features/library/components/LibraryPage.tsx';
+import { BatchPage } from '../features/batch/components/BatchPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -27,6 +29,8 @@ export const createRouter = () =>
             { path: 'projects/:id/stage/:stage', element: <StagePage /> },
             { path: 'projects/:id/make', element: <MakePage /> },
             { path: 'news', element: <NewsPage /> },
+            { path: 'library', element: <LibraryPage /> },
+            { path: 'batches/:id', element: <BatchPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

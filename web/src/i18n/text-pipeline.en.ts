@@ -9,6 +9,7 @@ export const textPipelineEn = {
   'writer.offline': 'the built-in offline writer',
   'writer.openai': 'an OpenAI-compatible model',
   'writer.anthropic': 'Anthropic Claude',
+  'writer.library': 'the scripts library (as saved)',
 
   'format.news': 'News update',
   'format.hook-story': 'Hook story',

@@ -11,6 +11,7 @@ export const textPipelineRu: Record<keyof typeof textPipelineEn, string> = {
   'writer.offline': 'встроенный офлайн-автор',
   'writer.openai': 'модель, совместимая с OpenAI',
   'writer.anthropic': 'Anthropic Claude',
+  'writer.library': 'библиотека сценариев (как сохранён)',
 
   'format.news': 'Новостная сводка',
   'format.hook-story': 'История с крючком',

@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   deleted: '/deleted',
   news: '/news',
+  library: '/library',
+  batch: (id: string) => `/batches/${id}`,
   providers: '/settings/providers',
   apiDocs: '/api/docs',
   login: '/login',

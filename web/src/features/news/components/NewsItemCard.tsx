@@ -11,8 +11,8 @@ import { useArticle, useMakeProject, useUpdateNewsItem } from '../hooks/useNews.
 
 const BAND_TONE = { high: 'success', medium: 'accent', low: 'muted' } as const;
 
-/** One story: score, source, summary; favourite, dismiss, read the full article, make a project. */
-export function NewsItemCard({ item }: { item: NewsItem }) {
+/** One story: score, source, summary; favourite, dismiss, read the full article, make a project, select it for a batch. */
+export function NewsItemCard({ item, selected, onToggle }: { item: NewsItem; selected: boolean; onToggle: () => void }) {
   const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const [reading, setReading] = useState(false);
@@ -26,6 +26,7 @@ export function NewsItemCard({ item }: { item: NewsItem }) {
         {item.imageUrl && <img className="news-item__image" src={item.imageUrl} alt="" loading="lazy" onError={(e) => (e.currentTarget.hidden = true)} />}
         <div className="stack news-item__text">
           <div className="row">
+            <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`${t('library.select')}: ${item.title}`} data-testid="news-select" />
             {item.band && (
               <Badge tone={BAND_TONE[item.band]}>
                 {t(`news.band.${item.band}`)} · {item.score}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BatchBar } from '../../../components/batch/BatchBar.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
@@ -18,6 +19,8 @@ export function NewsPage() {
   const [query, setQuery] = useState<NewsQuery>({ limit: PAGE });
   const feeds = useFeeds();
   const news = useNewsList(query);
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((s) => s !== id) : [...current, id]));
   const change = (next: Partial<NewsQuery>) => setQuery((current) => ({ ...current, ...next, limit: PAGE }));
   return (
     <div className="stack-lg">
@@ -31,6 +34,7 @@ export function NewsPage() {
         <FeedsPanel />
         <section className="stack news-list" aria-label={t('news.stories')}>
           <NewsFilters query={query} feeds={feeds.data ?? []} onChange={change} />
+          <BatchBar items={selected.map((newsItemId) => ({ kind: 'news', newsItemId }))} onClear={() => setSelected([])} />
           {news.isPending && <Loading />}
           {news.isError && <ErrorNotice error={news.error} onRetry={() => void news.refetch()} />}
           {news.data && (
@@ -41,7 +45,7 @@ export function NewsPage() {
               {news.data.items.length === 0 && <p className="empty">{feeds.data?.length ? t('news.noneMatch') : t('news.empty')}</p>}
               <div className="stack">
                 {news.data.items.map((item) => (
-                  <NewsItemCard key={item.id} item={item} />
+                  <NewsItemCard key={item.id} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} />
                 ))}
               </div>
               {news.data.items.length < news.data.total && (

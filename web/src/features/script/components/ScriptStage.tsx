@@ -16,6 +16,7 @@ import { JobProgress } from './JobProgress.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { ScriptHistory } from './ScriptHistory.tsx';
 import { ScriptTotalsBar } from './ScriptTotalsBar.tsx';
+import { SaveToLibrary } from './SaveToLibrary.tsx';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import '../script.css';
 
@@ -113,6 +114,14 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
             </Button>
           </div>
           {saveFinal.isError && <ErrorNotice error={saveFinal.error} />}
+          <SaveToLibrary
+            projectId={project.id}
+            disabled={!totals.complete || writing}
+            saveFinal={async () => {
+              await flush();
+              await saveFinal.mutateAsync({ choices, complete: false });
+            }}
+          />
           {confirmReplace && (
             <Notice
               tone="warning"

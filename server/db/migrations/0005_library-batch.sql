@@ -1,0 +1,56 @@
+CREATE TABLE "batch_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"kind" text NOT NULL,
+	"ref" uuid NOT NULL,
+	"ref_version" integer,
+	"label" text NOT NULL,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"project_id" uuid,
+	"make_job_id" uuid,
+	"error" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "batches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"make_video" boolean DEFAULT false NOT NULL,
+	"options" json DEFAULT '{}'::json NOT NULL,
+	"job_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "library_script_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"entry_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"script" json NOT NULL,
+	"text" text NOT NULL,
+	"source" json DEFAULT '{}'::json NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "library_scripts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"project_id" uuid,
+	"title" text NOT NULL,
+	"tags" json DEFAULT '[]'::json NOT NULL,
+	"latest_version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "batch_items" ADD CONSTRAINT "batch_items_batch_id_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "batch_items" ADD CONSTRAINT "batch_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "batches" ADD CONSTRAINT "batches_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_script_versions" ADD CONSTRAINT "library_script_versions_entry_id_library_scripts_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_scripts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_scripts" ADD CONSTRAINT "library_scripts_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_scripts" ADD CONSTRAINT "library_scripts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "batch_items_batch_position_uq" ON "batch_items" USING btree ("batch_id","position");--> statement-breakpoint
+CREATE INDEX "batches_owner_idx" ON "batches" USING btree ("owner_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "library_script_versions_entry_version_uq" ON "library_script_versions" USING btree ("entry_id","version");--> statement-breakpoint
+CREATE INDEX "library_scripts_owner_idx" ON "library_scripts" USING btree ("owner_id","updated_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "library_scripts_owner_project_uq" ON "library_scripts" USING btree ("owner_id","project_id");
