@@ -27,6 +27,10 @@ import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
 import { MakeVideoService } from './modules/make/make-video.service.ts';
+import { MetricRefresher } from './modules/performance/metric-refresh.ts';
+import { MetricsProviders } from './modules/performance/metrics-providers.ts';
+import { PerformanceRepository } from './modules/performance/performance.repository.ts';
+import { PerformanceService } from './modules/performance/performance.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -59,6 +63,14 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const textPipeline = createTextPipeline({ ...services, scriptVersions });
   const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
   const avatar = new AvatarService({ config, steps, assets, jobs, providers: new AvatarProviders(services.credentials, config) });
+  const performanceRepository = new PerformanceRepository(database.db);
+  const metricRefresher = new MetricRefresher({
+    repository: performanceRepository,
+    providers: new MetricsProviders(services.credentials, config),
+    clock,
+    refreshMinutes: config.METRICS_REFRESH_MINUTES,
+  });
+  const performance = new PerformanceService({ repository: performanceRepository, projects: projectsRepository, steps, writers: textPipeline.writers, refresher: metricRefresher, clock });
   const render = new RenderService({
     steps,
     assets,
@@ -67,10 +79,11 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     writers: textPipeline.writers,
     dataDir: config.DATA_DIR,
     pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
+    onRendered: (ownerId, projectId, facts) => performance.recordPrediction(ownerId, projectId, facts),
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, performance, metricRefresher };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

@@ -40,4 +40,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
   'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
+  // Each publication keeps its own backoff; the queue's retry (with backoff) covers a crashed run.
+  'metrics.refresh': { retryLimit: 2, retryDelaySec: 120, expireInSeconds: 30 * MINUTE, concurrency: 1, system: true },
 };
