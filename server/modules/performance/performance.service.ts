@@ -58,7 +58,7 @@ export class PerformanceService {
   async addPublication(user: AuthContext, projectId: string, body: PublicationBody): Promise<Publication> {
     await this.ownedProject(user, projectId);
     const row = await this.deps.repository.insertPublication({ ownerId: user.userId, projectId, platform: body.platform, url: body.url, publishedAt: new Date(`${body.publishedAt}T00:00:00Z`) });
-    if (!row) throw new AppError('CONFLICT', 'This video already has a publication with this platform and URL', { issues: [{ path: 'url', message: 'already recorded' }] });
+    if (!row) throw new AppError('CONFLICT', 'This video already has a publication with this platform and URL', { reason: 'PUBLICATION_EXISTS', issues: [{ path: 'url', message: 'already recorded' }] });
     return publicationOut(row, []);
   }
 
@@ -81,7 +81,7 @@ export class PerformanceService {
       readings = parseMetricsCsv(csv);
     } catch (error) {
       if (!(error instanceof CsvImportError)) throw error;
-      throw new AppError('VALIDATION_FAILED', `The CSV was not imported (nothing was stored): ${error.message}`, { line: error.line, issues: [{ path: 'csv', message: error.message }] });
+      throw new AppError('VALIDATION_FAILED', `The CSV was not imported (nothing was stored): ${error.message}`, { reason: 'CSV_INVALID', line: error.line, issues: [{ path: 'csv', message: error.message }] });
     }
     const imported = await this.deps.repository.addReadings(row.id, readings.map((r) => ({ ...r, source: 'csv' })));
     return { imported, publication: await this.publication(row) };
