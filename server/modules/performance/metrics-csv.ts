@@ -45,13 +45,17 @@ function cells(line: string, separator: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (current += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else current += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) out.push(current), (current = '');
-    else current += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      current += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (ch === separator && !quoted) {
+      out.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
   }
   out.push(current);
   return out.map((c) => c.trim());

@@ -10,6 +10,7 @@ import { StagePage } from './routes/StagePage.tsx';
 import { MakePage } from './routes/MakePage.tsx';
 import { NewsPage } from '../features/news/components/NewsPage.tsx';
 import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
+import { DashboardPage } from '../features/performance/components/DashboardPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -27,6 +28,7 @@ export const createRouter = () =>
             { path: 'projects/:id/stage/:stage', element: <StagePage /> },
             { path: 'projects/:id/make', element: <MakePage /> },
             { path: 'news', element: <NewsPage /> },
+            { path: 'performance', element: <DashboardPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   deleted: '/deleted',
   news: '/news',
+  performance: '/performance',
   providers: '/settings/providers',
   apiDocs: '/api/docs',
   login: '/login',
