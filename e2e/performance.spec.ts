@@ -29,6 +29,9 @@ test('stage 8: publish, enter numbers by hand and by CSV, see predicted against 
   await registerNewUser(page);
   const projectId = await createProject(page, 'Singing bridges');
   await projectAtStage7(page, projectId, SCENES);
+  // The offline analyser scores the stage-2 text: the render stores that score as the prediction.
+  const analysed = await ok(await page.request.post(`/api/projects/${projectId}/analysis`, { data: {} }));
+  const score = (analysed.step as { data: { analysis: { score: number } } }).data.analysis.score;
   const job = await ok(await page.request.post(`/api/projects/${projectId}/render`, { data: { quality: 'draft' } }));
   for (;;) {
     const state = await ok(await page.request.get(`/api/jobs/${String(job.id)}`));
@@ -43,7 +46,7 @@ test('stage 8: publish, enter numbers by hand and by CSV, see predicted against 
   await page.goto(`/projects/${projectId}/stage/8`);
   await expect(stageHeading(page, 'Performance')).toBeVisible();
   const prediction = page.getByTestId('prediction');
-  await expect(prediction).toContainText('Potential score');
+  await expect(prediction).toContainText(`${score} / 100 · Potential score`);
   await expect(prediction).toContainText('a question');
   await expect(page.getByTestId('actual')).toContainText('Enter the numbers of a publication');
 
@@ -75,11 +78,11 @@ test('stage 8: publish, enter numbers by hand and by CSV, see predicted against 
   await expect(card.getByText('Nothing was imported: line 3 of the file has a problem.')).toBeVisible();
   await expect(card.getByRole('table', { name: 'Numbers over time' }).locator('tbody tr')).toHaveCount(1);
   await file.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('read_at,views,likes\n2099-05-08,6000,420\n') });
-  await expect(card.getByText('1 readings imported.')).toBeVisible();
+  await expect(card.getByText('Readings imported: 1.')).toBeVisible();
   await expect(page.getByTestId('actual')).toContainText('2.0x your usual');
 
   const advice = page.getByTestId('advice');
-  await expect(advice).toContainText('From 4 published videos with numbers');
+  await expect(advice).toContainText('From 4 videos published with numbers');
   await expect(advice.getByTestId('suggestions').locator('li')).toHaveCount(3);
   await expect(advice).toContainText('not a trend yet');
   await page.screenshot({ path: 'test-results/screens/performance-stage.png', fullPage: true });

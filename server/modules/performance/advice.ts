@@ -87,7 +87,8 @@ function suggestionsOf(trends: Trend[]): Advice['suggestions'] {
   const candidates: Array<[string, (t: Trend) => boolean]> = [
     ['repeat', (t) => t.enough && t.medianRatio > 1.1],
     ['avoid', (t) => t.enough && t.medianRatio < 0.9],
-    ['try', (t) => !t.enough && t.medianRatio > 1.1],
+    // One video is an anecdote: "try again" needs at least two.
+    ['try', (t) => !t.enough && t.videos >= 2 && t.medianRatio > 1.1],
   ];
   for (const [kind, test] of candidates) {
     const ordered = kind === 'avoid' ? [...trends].sort((a, b) => a.medianRatio - b.medianRatio) : trends;

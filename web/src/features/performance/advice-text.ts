@@ -8,6 +8,9 @@ export function valueText(value: string, t: Translate, dimension = ''): string {
   return typeof text === 'string' ? text : value;
 }
 
+/** "1 video" / "4 videos" (Russian needs no plural form here: «видео» does not change). */
+export const videosText = (count: number, t: Translate) => (count === 1 ? t('perf.videos.one') : t('perf.videos.many', { count }));
+
 export const dimensionText = (dimension: string, t: Translate) => t(`perf.dimension.${dimension}` as MessageKey);
 
 export const ratioText = (ratio: number, formatNumber: (n: number, digits?: number) => string) => formatNumber(ratio, ratio >= 10 ? 0 : 1);
@@ -17,7 +20,7 @@ export function trendText(trend: Trend, t: Translate, formatNumber: (n: number, 
     dimension: dimensionText(trend.dimension, t),
     value: valueText(trend.value, t, trend.dimension),
     ratio: ratioText(trend.medianRatio, formatNumber),
-    videos: trend.videos,
+    videos: videosText(trend.videos, t),
   });
 }
 
@@ -26,6 +29,6 @@ export function suggestionText(s: Advice['suggestions'][number], t: Translate, f
     dimension: s.dimension ? dimensionText(s.dimension, t) : '',
     value: s.value ? valueText(s.value, t, s.dimension) : '',
     ratio: ratioText(s.ratio, formatNumber),
-    videos: s.videos,
+    videos: videosText(s.videos, t),
   });
 }

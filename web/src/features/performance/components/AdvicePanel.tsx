@@ -2,7 +2,7 @@ import { Badge } from '../../../components/ui/Badge.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { ratioText, suggestionText, trendText } from '../advice-text.ts';
+import { ratioText, suggestionText, trendText, videosText } from '../advice-text.ts';
 import type { Advice } from '../api/performance.ts';
 import { useSummary } from '../hooks/usePerformance.ts';
 
@@ -16,7 +16,7 @@ export function AdvicePanel({ advice }: { advice: Advice }) {
       <h2 id="advice-title" className="panel__title">
         {t('perf.advice.title')}
       </h2>
-      <p className="muted small">{t('perf.advice.basis', { videos: advice.videos })}</p>
+      <p className="muted small">{t('perf.advice.basis', { videos: videosText(advice.videos, t) })}</p>
       <h3>{t('perf.advice.suggestions')}</h3>
       <ol className="perf-suggestions" data-testid="suggestions">
         {advice.suggestions.map((s, i) => (

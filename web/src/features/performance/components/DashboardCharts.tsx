@@ -5,12 +5,12 @@ import type { Dashboard } from '../api/performance.ts';
 
 const UP = '#1a7f37';
 const DOWN = '#c2410c';
-const short = (title: string) => (title.length > 14 ? `${title.slice(0, 13)}…` : title);
+const short = (label: string) => (label.length > 14 ? `${label.slice(0, 13)}…` : label);
 
 /** Each video against the author's usual (1x), and the predicted score against the result. */
 export function DashboardCharts({ videos }: { videos: Dashboard['videos'] }) {
   const { t, formatNumber, formatDate } = useI18n();
-  const bars = videos.map((v, i) => ({ key: `${v.projectId}:${v.platform}:${i}`, name: short(v.title), full: `${v.title} · ${t(`perf.platform.${v.platform}`)} · ${formatDate(v.publishedAt)}`, ratio: v.ratio }));
+  const bars = videos.map((v, i) => ({ key: `${v.projectId}:${v.platform}:${i}`, name: short(formatDate(v.publishedAt)), full: `${v.title} · ${t(`perf.platform.${v.platform}`)} · ${formatDate(v.publishedAt)}`, ratio: v.ratio }));
   const scored = videos.filter((v) => v.score !== null).map((v) => ({ score: v.score, ratio: v.ratio, title: v.title }));
   const ratioTick = (value: number) => `${ratioText(value, formatNumber)}×`;
   return (
@@ -34,6 +34,7 @@ export function DashboardCharts({ videos }: { videos: Dashboard['videos'] }) {
       </figure>
       <figure className="panel perf-chart" data-testid="chart-predicted">
         <figcaption className="panel__title">{t('perf.chart.predicted')}</figcaption>
+        {scored.length === 0 && <p className="muted small">{t('perf.chart.noScores')}</p>}
         <ResponsiveContainer width="100%" height={260}>
           <ScatterChart margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />

@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/i18n.tsx';
-import { ratioText, valueText } from '../advice-text.ts';
+import { ratioText, valueText, videosText } from '../advice-text.ts';
 import type { ProjectPerformance, Publication } from '../api/performance.ts';
 
 /** Predicted (what the render knew) beside actual (each publication against the author's usual). */
@@ -64,7 +64,7 @@ export function PredictionPanel({ performance }: { performance: ProjectPerforman
                 value: formatNumber(actual.value, 0),
                 metric: t(`perf.metric.${actual.metric}`).toLowerCase(),
                 baseline: formatNumber(actual.baseline, 0),
-                videos: actual.videosInBaseline,
+                videos: videosText(actual.videosInBaseline, t),
               })}
             </p>
           </div>
