@@ -86,6 +86,12 @@ test('stage 8: publish, enter numbers by hand and by CSV, see predicted against 
   await expect(advice.getByTestId('suggestions').locator('li')).toHaveCount(3);
   await expect(advice).toContainText('not a trend yet');
   await page.screenshot({ path: 'test-results/screens/performance-stage.png', fullPage: true });
+
+  // The dashboard plots the rendered video's predicted score against its result.
+  await page.getByRole('link', { name: 'Performance', exact: true }).click();
+  await expect(page.getByTestId('chart-ratio').locator('.recharts-bar-rectangle')).toHaveCount(4);
+  await expect(page.getByTestId('chart-predicted').locator('.recharts-scatter-symbol')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/performance-dashboard-scored.png', fullPage: true });
 });
 
 for (const language of ['en', 'ru'] as const) {
@@ -99,7 +105,7 @@ for (const language of ['en', 'ru'] as const) {
     await expect(ratio).toContainText(language === 'ru' ? 'Каждое видео против вашего обычного' : 'Each video against your usual');
     await expect(ratio.locator('.recharts-bar-rectangle')).toHaveCount(4);
     await expect(ratio.locator('.recharts-reference-line')).toHaveCount(1);
-    await expect(page.getByTestId('chart-predicted').locator('svg.recharts-surface')).toBeVisible();
+    await expect(page.getByTestId('chart-predicted')).toContainText(language === 'ru' ? 'Оценок пока нет' : 'No predicted scores yet');
     await expect(page.getByTestId('advice')).toContainText(language === 'ru' ? 'Для следующего сценария' : 'For your next script');
     await page.screenshot({ path: `test-results/screens/performance-dashboard-${language}.png`, fullPage: true });
   });

@@ -76,7 +76,7 @@ export const performanceEn = {
   'perf.advice.title': 'What your own numbers say',
   'perf.advice.basis': 'From {videos} published with numbers. Fewer than 3 videos is a hint, not a trend.',
   'perf.advice.trends': 'Against your usual',
-  'perf.advice.noTrends': 'Nothing to compare yet: record numbers for a few videos.',
+  'perf.advice.noTrends': 'Nothing to compare yet: traits (format, length, hook…) are recorded when a video is rendered here, and compared once it has numbers.',
   'perf.advice.trendLine': '{dimension} “{value}”: {ratio}x in {videos}',
   'perf.advice.notTrend': 'not a trend yet',
   'perf.advice.misses': 'Where the prediction was most wrong',

@@ -78,7 +78,7 @@ export const performanceRu: Record<keyof typeof performanceEn, string> = {
   'perf.advice.title': 'Что говорят ваши собственные цифры',
   'perf.advice.basis': 'По {videos} с цифрами. Меньше трёх видео — это намёк, а не тенденция.',
   'perf.advice.trends': 'По сравнению с вашим обычным',
-  'perf.advice.noTrends': 'Сравнивать пока не с чем: внесите цифры нескольких видео.',
+  'perf.advice.noTrends': 'Сравнивать пока не с чем: признаки (формат, длина, зацепка…) записываются при рендере видео здесь и сравниваются, когда у него есть цифры.',
   'perf.advice.trendLine': '{dimension} «{value}»: {ratio}× на {videos}',
   'perf.advice.notTrend': 'пока не тенденция',
   'perf.advice.misses': 'Где прогноз ошибся сильнее всего',

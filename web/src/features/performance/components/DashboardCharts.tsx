@@ -1,6 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { ratioText } from '../advice-text.ts';
 import type { Dashboard } from '../api/performance.ts';
 
 const UP = '#1a7f37';
@@ -12,7 +11,8 @@ export function DashboardCharts({ videos }: { videos: Dashboard['videos'] }) {
   const { t, formatNumber, formatDate } = useI18n();
   const bars = videos.map((v, i) => ({ key: `${v.projectId}:${v.platform}:${i}`, name: short(formatDate(v.publishedAt)), full: `${v.title} · ${t(`perf.platform.${v.platform}`)} · ${formatDate(v.publishedAt)}`, ratio: v.ratio }));
   const scored = videos.filter((v) => v.score !== null).map((v) => ({ score: v.score, ratio: v.ratio, title: v.title }));
-  const ratioTick = (value: number) => `${ratioText(value, formatNumber)}×`;
+  // Ticks keep the digits they need (0.35x, 0.7x, 1x), so no two read the same.
+  const ratioTick = (value: number) => `${formatNumber(value, Number.isInteger(value) ? 0 : Number.isInteger(Math.round(value * 100) / 10) ? 1 : 2)}×`;
   return (
     <div className="perf-charts">
       <figure className="panel perf-chart" data-testid="chart-ratio">
@@ -34,7 +34,9 @@ export function DashboardCharts({ videos }: { videos: Dashboard['videos'] }) {
       </figure>
       <figure className="panel perf-chart" data-testid="chart-predicted">
         <figcaption className="panel__title">{t('perf.chart.predicted')}</figcaption>
-        {scored.length === 0 && <p className="muted small">{t('perf.chart.noScores')}</p>}
+        {scored.length === 0 ? (
+          <p className="muted small">{t('perf.chart.noScores')}</p>
+        ) : (
         <ResponsiveContainer width="100%" height={260}>
           <ScatterChart margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -45,6 +47,7 @@ export function DashboardCharts({ videos }: { videos: Dashboard['videos'] }) {
             <Scatter data={scored} fill="#2563eb" isAnimationActive={false} />
           </ScatterChart>
         </ResponsiveContainer>
+        )}
       </figure>
     </div>
   );
