@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Prediction } from '../../../contracts/performance.ts';
 import { adviseFrom, lengthBand } from './advice.ts';
 import { actualsOf, type VideoFact } from './baseline.ts';
-import { hookStyle } from './prediction.ts';
+import type { Step } from '../../../contracts/steps.ts';
+import { buildPrediction, hookStyle } from './prediction.ts';
 
 const prediction = (over: Partial<Prediction>): Prediction => ({
   score: 60,
@@ -112,5 +113,26 @@ describe('what the render records', () => {
     expect(hookStyle('Вы никогда не слышали, как поёт мост.')).toBe('you');
     expect(lengthBand(45)).toBe('40-60');
     expect(lengthBand(null)).toBeNull();
+  });
+
+  it('stores the analysis score and parts, format, length, hook, voice, music and kind of story', () => {
+    const step = (stepNumber: number, data: object, skipReason: string | null = null) => ({ stepNumber, data, skipReason }) as unknown as Step;
+    const steps = [
+      step(1, { format: 'explainer', language: 'en' }),
+      step(2, { title: 'Bridges', text: 'Why do bridges sing? Because the wind makes cables vibrate, which means they hum.', analysis: { score: 71, breakdown: { hook: 80, news: 20, emotion: 50, clarity: 90, audience: 70 } } }),
+      step(3, { finalScript: { scenes: [{ id: 'a', text: 'Why do bridges sing?', role: 'hook' }, { id: 'b', text: 'The wind.' }] } }),
+      step(4, { mode: 'tts', audio: { voice: { provider: 'espeak-ng', voiceId: 'en' } } }),
+    ];
+    expect(buildPrediction(steps, { durationSec: 12.345, musicMood: 'calm' }, 'Bridges')).toEqual({
+      score: 71,
+      breakdown: { hook: 80, news: 20, emotion: 50, clarity: 90, audience: 70 },
+      format: 'explainer',
+      durationSec: 12.3,
+      hookStyle: 'question',
+      voice: 'espeak-ng',
+      musicMood: 'calm',
+      topic: 'explainer',
+    });
+    expect(buildPrediction([step(4, {}, 'own voice')], { durationSec: 5, musicMood: 'none' }, 'x')).toMatchObject({ score: null, voice: 'own', hookStyle: null, topic: null });
   });
 });

@@ -33,13 +33,15 @@ export function buildPrediction(steps: Step[], facts: RenderFacts, title: string
   const hook = scenes.find((scene) => scene.role === 'hook') ?? scenes[0];
   const text = content.text ?? scenes.map((s) => s.text).join(' ');
   const skippedVoice = steps.find((s) => s.stepNumber === 4)?.skipReason;
+  // The narration job records the voice it used with the audio.
+  const narratedBy = (voice.audio as { voice?: { provider?: string } } | undefined)?.voice?.provider;
   return {
     score: content.analysis?.score ?? null,
     breakdown: content.analysis?.breakdown ?? {},
     format: source.format ?? content.analysis?.recommendedFormat ?? null,
     durationSec: Math.round(facts.durationSec * 10) / 10,
     hookStyle: hook ? hookStyle(hook.text) : null,
-    voice: voice.mode === 'tts' ? (voice.voice?.provider ?? 'tts') : voice.mode ? 'own' : skippedVoice ? 'own' : null,
+    voice: voice.mode === 'tts' ? (narratedBy ?? voice.voice?.provider ?? 'tts') : voice.mode || skippedVoice ? 'own' : null,
     musicMood: facts.musicMood,
     topic: text.trim() ? classifyContent(text, content.title ?? title, source.language ?? 'en').kind : null,
   };
