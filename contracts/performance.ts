@@ -9,6 +9,9 @@ export type Platform = z.infer<typeof platformSchema>;
 export const METRIC_FIELDS = ['views', 'plays', 'reach', 'likes', 'comments', 'shares', 'saves', 'followersGained'] as const;
 export type CountMetric = (typeof METRIC_FIELDS)[number];
 
+/** Dates of short videos: from 2000 to 2099 (PostgreSQL has no year 0, and nothing was published before). */
+const plausibleYear = (value: string) => value >= '2000' && value < '2100';
+
 const count = z.number().int('must be a whole number').min(0, 'cannot be negative').max(1e12);
 
 export const metricValuesSchema = z.object({
@@ -37,7 +40,7 @@ export const metricReadingSchema = metricValuesSchema.extend({
 export type MetricReading = z.infer<typeof metricReadingSchema>;
 
 export const addReadingBodySchema = metricValuesSchema
-  .extend({ readAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).optional() })
+  .extend({ readAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).refine(plausibleYear, 'must be between 2000 and 2099').optional() })
   .refine((v) => Object.keys(v).some((k) => k !== 'readAt'), { message: 'enter at least one number' });
 export type AddReadingBody = z.infer<typeof addReadingBodySchema>;
 
@@ -46,7 +49,7 @@ export const importCsvBodySchema = z.object({ csv: z.string().min(1, 'the file i
 export const publicationBodySchema = z.object({
   platform: platformSchema,
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048),
-  publishedAt: z.iso.date({ message: 'must be a date like 2026-05-31' }),
+  publishedAt: z.iso.date({ message: 'must be a date like 2026-05-31' }).refine(plausibleYear, 'must be between 2000 and 2099'),
 });
 export type PublicationBody = z.infer<typeof publicationBodySchema>;
 

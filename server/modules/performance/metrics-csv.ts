@@ -94,7 +94,10 @@ export function parseMetricsCsv(text: string): CsvReading[] {
       const raw = row[i]!;
       if (field === 'readAt') {
         readAt = /^\d{4}-\d{2}-\d{2}/.test(raw) ? new Date(raw.length === 10 ? `${raw}T00:00:00Z` : raw) : null;
-        if (!readAt || Number.isNaN(readAt.getTime())) throw new CsvImportError(line, `read_at: "${raw.slice(0, 40)}" is not a date like 2026-05-31`);
+        const year = readAt?.getUTCFullYear() ?? 0;
+        // 2026-02-31 would roll over to March: a date-only value must read back as written.
+        const rolled = raw.length === 10 && readAt !== null && !Number.isNaN(readAt.getTime()) && readAt.toISOString().slice(0, 10) !== raw;
+        if (!readAt || Number.isNaN(readAt.getTime()) || rolled || year < 2000 || year > 2099) throw new CsvImportError(line, `read_at: "${raw.slice(0, 40)}" is not a date like 2026-05-31`);
         return;
       }
       const value = numberCell(raw);
