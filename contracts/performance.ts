@@ -10,7 +10,7 @@ export const METRIC_FIELDS = ['views', 'plays', 'reach', 'likes', 'comments', 's
 export type CountMetric = (typeof METRIC_FIELDS)[number];
 
 /** Dates of short videos: from 2000 to 2099 (PostgreSQL has no year 0, and nothing was published before). */
-const plausibleYear = (value: string) => value >= '2000' && value < '2100';
+const plausibleYear = (value: string) => !/^\d{4}-/.test(value) || (value >= '2000' && value < '2100');
 
 const count = z.number().int('must be a whole number').min(0, 'cannot be negative').max(1e12);
 

@@ -25,6 +25,8 @@ describe.each(DATABASE_KINDS)('stage 8 performance API on %s', (kind) => {
     await publish(cookie, projectId, 'youtube', 'https://youtube.com/shorts/abcDEF12345');
     const duplicate = await inject(cookie, 'POST', `/api/projects/${projectId}/publications`, { platform: 'tiktok', url: 'https://www.tiktok.com/@me/video/1', publishedAt: '2026-05-01' });
     expect(duplicate.statusCode).toBe(409);
+    const yearZero = await inject(cookie, 'POST', `/api/projects/${projectId}/publications`, { platform: 'vk', url: 'https://vk.com/clip1', publishedAt: '0000-01-01' });
+    expect(yearZero.json().error.message).toMatch(/publishedAt: must be between 2000 and 2099/);
     const bad = await inject(cookie, 'POST', `/api/projects/${projectId}/publications`, { platform: 'myspace', url: 'ftp://x', publishedAt: 'yesterday' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['platform', 'publishedAt', 'url']);
@@ -70,6 +72,8 @@ describe.each(DATABASE_KINDS)('stage 8 performance API on %s', (kind) => {
     expect(refused.json().error.details).toMatchObject({ reason: 'CSV_INVALID', line: 3 });
     const unknownColumn = await inject(cookie, 'POST', url, { csv: 'read_at,vews\n2026-05-04,1\n' });
     expect(unknownColumn.json().error.message).toMatch(/line 1: unknown column "vews"/);
+    const impossibleDay = await inject(cookie, 'POST', url, { csv: 'read_at;views\n2026-05-04;1\n2026-02-31;5\n' });
+    expect(impossibleDay.json().error.message).toMatch(/line 3: read_at: "2026-02-31" is not a date/);
     const shortRow = await inject(cookie, 'POST', url, { csv: 'read_at,views,likes\n2026-05-04,1\n' });
     expect(shortRow.json().error.message).toMatch(/line 2: 2 values for 3 columns/);
     const russian = await t.app.inject({ method: 'POST', url, headers: { cookie, 'accept-language': 'ru' }, payload: { csv: bad } });
