@@ -99,6 +99,10 @@ describe.each(DATABASE_KINDS)('stage 8 performance API on %s', (kind) => {
     expect(dashboard.videos.map((v) => v.ratio)).toEqual([0.4, 0.8, 1.2, 1.84]);
     expect(dashboard.advice.videos).toBe(4);
     expect(dashboard.advice.suggestions).toHaveLength(3);
+    // Without an LLM the advice stands on its own; asking for prose says what is missing.
+    const prose = await inject(cookie, 'POST', '/api/performance/summary', { language: 'en' });
+    expect(prose.statusCode).toBe(409);
+    expect(prose.json().error.message).toMatch(/needs an LLM/);
   });
 
   it('refreshing a TikTok publication does nothing; without credentials a YouTube one is quietly marked', async () => {
