@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge', 'batch.run'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -41,6 +41,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'maintenance.purge': z.object({}),
   /** Makes the projects of a batch one by one (and queues their videos). */
   'batch.run': z.object({ batchId: z.uuid() }),
+  /** System job: reads YouTube and Instagram numbers for publications due for a refresh. */
+  'metrics.refresh': z.object({}),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[N]>;

@@ -8,6 +8,8 @@ export const PROVIDERS = {
   'openai-tts': { kind: 'voice', label: 'OpenAI-compatible speech (OpenAI, Kokoro, Piper)', keyRequired: false },
   pexels: { kind: 'stock', label: 'Pexels stock photos and videos', keyRequired: true },
   heygen: { kind: 'avatar', label: 'HeyGen avatars', keyRequired: true },
+  youtube: { kind: 'metrics', label: 'YouTube Data API v3 (Shorts statistics)', keyRequired: true },
+  instagram: { kind: 'metrics', label: 'Instagram Graph API (Reels insights; an access token)', keyRequired: true },
 } as const;
 
 export type ProviderId = keyof typeof PROVIDERS;
@@ -29,7 +31,7 @@ export const saveProviderBodySchema = z.object({
 
 export const providerStatusSchema = z.object({
   provider: providerIdSchema,
-  kind: z.enum(['writer', 'voice', 'stock', 'avatar']),
+  kind: z.enum(['writer', 'voice', 'stock', 'avatar', 'metrics']),
   label: z.string(),
   hasKey: z.boolean().describe('A key is stored for you (it is never shown again)'),
   serverConfigured: z.boolean().describe('The server operator configured this provider for everyone'),

@@ -31,6 +31,10 @@ import { LibraryRepository } from './modules/library/library.repository.ts';
 import { LibraryService } from './modules/library/library.service.ts';
 import { BatchRepository } from './modules/batch/batch.repository.ts';
 import { BatchService } from './modules/batch/batch.service.ts';
+import { MetricRefresher } from './modules/performance/metric-refresh.ts';
+import { MetricsProviders } from './modules/performance/metrics-providers.ts';
+import { PerformanceRepository } from './modules/performance/performance.repository.ts';
+import { PerformanceService } from './modules/performance/performance.service.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -63,6 +67,14 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const textPipeline = createTextPipeline({ ...services, scriptVersions });
   const storyboard = new StoryboardService({ config, steps, assets, stock: new StockProviders(services.credentials, config) });
   const avatar = new AvatarService({ config, steps, assets, jobs, providers: new AvatarProviders(services.credentials, config) });
+  const performanceRepository = new PerformanceRepository(database.db);
+  const metricRefresher = new MetricRefresher({
+    repository: performanceRepository,
+    providers: new MetricsProviders(services.credentials, config),
+    clock,
+    refreshMinutes: config.METRICS_REFRESH_MINUTES,
+  });
+  const performance = new PerformanceService({ repository: performanceRepository, projects: projectsRepository, steps, writers: textPipeline.writers, refresher: metricRefresher, clock });
   const render = new RenderService({
     steps,
     assets,
@@ -71,12 +83,13 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     writers: textPipeline.writers,
     dataDir: config.DATA_DIR,
     pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
+    onRendered: (ownerId, projectId, facts) => performance.recordPrediction(ownerId, projectId, facts),
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
   const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
   const batches = new BatchService({ repository: new BatchRepository(database), jobs, projectSource: textPipeline.projectSource, library, makeVideo });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library, batches };
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library, batches, performance, metricRefresher };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

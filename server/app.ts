@@ -28,6 +28,7 @@ import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
 import { registerMcpRoutes } from './modules/mcp/mcp.routes.ts';
 import { registerLibraryRoutes } from './modules/library/library.routes.ts';
 import { registerBatchRoutes } from './modules/batch/batch.routes.ts';
+import { registerPerformanceRoutes } from './modules/performance/performance.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -81,6 +82,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerMcpRoutes(app, context, { version: API_VERSION });
   registerLibraryRoutes(router, context.library);
   registerBatchRoutes(router, context.batches);
+  registerPerformanceRoutes(router, context.performance);
 
   router.addPublic({
     method: 'GET',

@@ -131,6 +131,13 @@ const envSchema = z.object({
   /** HeyGen takes uploaded assets (the narration for a lip-synced clip) on its own host. */
   HEYGEN_UPLOAD_BASE_URL: httpUrl.default('https://upload.heygen.com'),
   HEYGEN_API_KEY: z.string().optional(),
+  /** Stage 8's metrics: YouTube Data API v3 statistics and Instagram Reels insights, refreshed on a schedule. */
+  YOUTUBE_BASE_URL: httpUrl.default('https://www.googleapis.com/youtube/v3'),
+  YOUTUBE_API_KEY: z.string().optional(),
+  INSTAGRAM_BASE_URL: httpUrl.default('https://graph.instagram.com/v23.0'),
+  INSTAGRAM_ACCESS_TOKEN: z.string().optional(),
+  /** Minutes between scheduled metric refreshes of one publication. */
+  METRICS_REFRESH_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(360),
   /** Providers whose base URL a user may replace with their own server (with their own key, or none). */
   PROVIDER_USER_URLS: providerList.default(PROVIDER_IDS),
 });

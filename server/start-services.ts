@@ -27,6 +27,7 @@ export async function startServices(
     await worker.start();
     await context.queue.schedule('maintenance.purge', '17 * * * *', JOB_POLICIES['maintenance.purge']);
     await context.queue.schedule('feeds.schedule', '*/5 * * * *', JOB_POLICIES['feeds.schedule']);
+    await context.queue.schedule('metrics.refresh', '*/30 * * * *', JOB_POLICIES['metrics.refresh']);
   }
   return {
     worker,

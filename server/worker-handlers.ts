@@ -27,6 +27,7 @@ export function createJobHandlers(context: AppContext): JobHandlers {
     'render.video': (ctx) => context.render.runJob(ctx),
     'video.make': (ctx) => context.makeVideo.runJob(ctx),
     'batch.run': (ctx) => context.batches.runJob(ctx),
+    'metrics.refresh': () => context.metricRefresher.refreshDue(),
   };
   const inScratch = Object.entries(handlers).map(([name, handler]) => [name, (ctx: never) => context.scratch.run(() => (handler as (c: never) => Promise<unknown>)(ctx))]);
   return Object.fromEntries(inScratch) as JobHandlers;

@@ -312,3 +312,60 @@ export const batchItems = pgTable(
   },
   (t) => [uniqueIndex('batch_items_batch_position_uq').on(t.batchId, t.position)],
 );
+
+/** Stage 8: where a rendered video was published; metric readings hang off it. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    url: text('url').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** The platform's id of the video (YouTube video id, Instagram media id), once known. */
+    externalId: text('external_id'),
+    refreshStatus: text('refresh_status').notNull().default('none'),
+    refreshError: text('refresh_error'),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }),
+    /** The scheduled refresh leaves this publication alone until then (backoff after failures). */
+    refreshAfter: timestamp('refresh_after', { withTimezone: true }),
+    refreshFailures: integer('refresh_failures').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('publications_project_url_uq').on(t.projectId, t.platform, t.url), index('publications_owner_idx').on(t.ownerId)],
+);
+
+/** One reading of a publication's numbers; a series over time. */
+export const metricReadings = pgTable(
+  'metric_readings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    publicationId: uuid('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'cascade' }),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+    source: text('source').notNull(),
+    /** MetricValues (contracts/performance.ts). */
+    values: json('values').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('metric_readings_publication_time_uq').on(t.publicationId, t.source, t.readAt)],
+);
+
+/** What the render knew about a video (analysis score and parts, format, length, hook, voice, music). */
+export const videoPredictions = pgTable('video_predictions', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  ownerId: uuid('owner_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Prediction (contracts/performance.ts) without renderedAt. */
+  data: json('data').notNull(),
+  renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull(),
+});

@@ -39,6 +39,9 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/projects/{id}/avatar/clip': { avatarId: 'Daisy', source: 'narration' },
   'PATCH /api/projects/{id}/avatar': { placement: 'full' },
   'PUT /api/projects/{id}/publish': { title: 'x', description: 'x', hashtags: ['#xx'] },
+  'POST /api/projects/{id}/publications': { platform: 'vk', url: 'https://vk.com/clip-1_2', publishedAt: '2026-05-01' },
+  'POST /api/publications/{publicationId}/readings': { views: 1 },
+  'POST /api/publications/{publicationId}/readings/csv': { csv: 'read_at,views\n2026-05-02,5\n' },
 };
 
 describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
@@ -100,12 +103,16 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: owner.cookie }, payload: { name: 'mine' } });
     ids.tokenId = token.json().id;
     ids.version = '1';
+    const publication = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/publications`, headers: { cookie: owner.cookie }, payload: { platform: 'tiktok', url: 'https://www.tiktok.com/@me/video/1', publishedAt: '2026-05-01' } });
+    ids.publicationId = publication.json().id;
+    const reading = await t.app.inject({ method: 'POST', url: `/api/publications/${ids.publicationId}/readings`, headers: { cookie: owner.cookie }, payload: { views: 10 } });
+    ids.readingId = reading.json().readings[0].id;
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie }, payload: { stepNumber: 4, data: { x: 1 } } });
     await t.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}`, headers: { cookie: owner.cookie } });
     await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/restore`, headers: { cookie: owner.cookie } });
     const before = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie: owner.cookie } })).body;
 
-    for (const operation of operations.filter((o) => /\{(id|jobId|assetId|tokenId)\}/.test(o.path))) {
+    for (const operation of operations.filter((o) => /\{(id|jobId|assetId|tokenId|publicationId)\}/.test(o.path))) {
       const key = `${operation.method} ${operation.path}`;
       const body = bodyOf(key);
       const response = await t.app.inject({
@@ -134,6 +141,9 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/assets/${ids.assetId}`, headers: { cookie: owner.cookie } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${ids.jobId}`, headers: { cookie: owner.cookie } })).json().state).not.toBe('cancelled');
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: { cookie: owner.cookie } })).json()).toHaveLength(1);
+    const performance = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/performance`, headers: { cookie: owner.cookie } })).json();
+    expect(performance.publications).toHaveLength(1);
+    expect(performance.publications[0].readings).toEqual([expect.objectContaining({ views: 10 })]);
   });
 
   it('answers 401 without credentials on every secured route, and with a forged cookie', async () => {

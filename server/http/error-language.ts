@@ -34,6 +34,8 @@ const RU_BY_REASON: Record<string, string> = {
   CHOICES_EXIST: 'Вы уже выбрали варианты: новый сценарий заменит их. Подтвердите замену.',
   NO_SCRIPT: 'Сценария ещё нет: сначала напишите его.',
   NO_FINAL_SCRIPT: 'У проекта ещё нет итогового сценария: выберите вариант для каждой сцены на этапе 3.',
+  CSV_INVALID: 'CSV не импортирован, ничего не сохранено: в файле ошибка (номер строки — в подробностях).',
+  PUBLICATION_EXISTS: 'Эта публикация уже записана: та же площадка и ссылка.',
 };
 
 /** The client's language by Accept-Language (the web app sends its interface language): "ru" or "en". */

@@ -4,6 +4,7 @@ import { type RecordedRequest, sendJson, startFakeServer } from '../../adapters/
 import { AppError } from '../../http/errors.ts';
 import { createTestApp, signUp, type TestApp } from '../../test/harness.ts';
 import { AvatarProviders } from '../avatar/avatar-providers.ts';
+import { MetricsProviders } from '../performance/metrics-providers.ts';
 import { StockProviders } from '../storyboard/stock.ts';
 import { VoiceProviders } from '../voice/voice-providers.ts';
 import { CredentialsService } from './credentials.service.ts';
@@ -17,6 +18,8 @@ const OPERATOR_KEY: Record<ProviderId, string> = {
   'openai-tts': 'operator-speech-key',
   pexels: 'operator-pexels-key',
   heygen: 'operator-heygen-key',
+  youtube: 'operator-youtube-key',
+  instagram: 'operator-instagram-token',
 };
 const PROVIDER_IDS = Object.keys(OPERATOR_KEY) as ProviderId[];
 
@@ -52,6 +55,10 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         HEYGEN_BASE_URL: operator.url,
         HEYGEN_UPLOAD_BASE_URL: operator.url,
         HEYGEN_API_KEY: OPERATOR_KEY.heygen,
+        YOUTUBE_BASE_URL: operator.url,
+        YOUTUBE_API_KEY: OPERATOR_KEY.youtube,
+        INSTAGRAM_BASE_URL: operator.url,
+        INSTAGRAM_ACCESS_TOKEN: OPERATOR_KEY.instagram,
         FETCH_ALLOW_PRIVATE_HOSTS: new URL(attacker.url).host,
       },
     });
@@ -77,6 +84,10 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         return (await new StockProviders(credentials, config).forUser(userId)).search({ query: 'bridge', media: 'photo', orientation: 'portrait', page: 1, perPage: 5 });
       case 'heygen':
         return (await new AvatarProviders(credentials, config).forUser(userId)).listAvatars();
+      case 'youtube':
+        return (await new MetricsProviders(credentials, config).forUser(userId, 'youtube'))!.statistics(['abcDEF12345']);
+      case 'instagram':
+        return (await new MetricsProviders(credentials, config).forUser(userId, 'instagram'))!.reelInsights('17900000000001');
     }
   };
   const attempt = (provider: ProviderId, userId: string) => callProvider(provider, userId).then(() => null, (error: unknown) => error);

@@ -53,6 +53,10 @@ export function operatorProvider(config: Config, provider: ProviderId): Operator
       return entry(config.PEXELS_API_KEY, { baseUrl: config.PEXELS_BASE_URL }, Boolean(config.PEXELS_API_KEY), config.PEXELS_BASE_URL);
     case 'heygen':
       return entry(config.HEYGEN_API_KEY, { baseUrl: config.HEYGEN_BASE_URL }, Boolean(config.HEYGEN_API_KEY), config.HEYGEN_BASE_URL, [config.HEYGEN_UPLOAD_BASE_URL]);
+    case 'youtube':
+      return entry(config.YOUTUBE_API_KEY, { baseUrl: config.YOUTUBE_BASE_URL }, Boolean(config.YOUTUBE_API_KEY), config.YOUTUBE_BASE_URL);
+    case 'instagram':
+      return entry(config.INSTAGRAM_ACCESS_TOKEN, { baseUrl: config.INSTAGRAM_BASE_URL }, Boolean(config.INSTAGRAM_ACCESS_TOKEN), config.INSTAGRAM_BASE_URL);
   }
 }
 

@@ -42,4 +42,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
   // Items already made are skipped on a retry; a project being made when it stopped is found by its create key.
   'batch.run': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 60 * MINUTE, concurrency: 1 },
+  // Each publication keeps its own backoff; the queue's retry (with backoff) covers a crashed run.
+  'metrics.refresh': { retryLimit: 2, retryDelaySec: 120, expireInSeconds: 30 * MINUTE, concurrency: 1, system: true },
 };

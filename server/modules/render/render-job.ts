@@ -15,13 +15,14 @@ import { buildRenderPlanForProject } from './plan-from-steps.ts';
 import type { PlanDeps } from './plan-from-steps.ts';
 import { renderVideo } from './render-video.ts';
 import { RenderPlanError } from './validate-plan.ts';
+import type { RenderFacts } from '../performance/prediction.ts';
 
 export interface RenderJobDeps {
   steps: StepsService;
   assets: AssetsService;
   pictures?: PlanDeps['pictures'];
-  /** Marks the project rendered once its outputs are saved. */
-  markRendered(ownerId: string, projectId: string): Promise<void>;
+  /** Marks the project rendered once its outputs are saved; facts are what the render knows of the video. */
+  markRendered(ownerId: string, projectId: string, facts: RenderFacts): Promise<void>;
   /** The project's title, for the names of downloads. */
   titleOf(ownerId: string, projectId: string): Promise<string>;
   /** DATA_DIR: the render works in tmp/render-<jobId> and moves finished files into the media store. */
@@ -133,7 +134,8 @@ export async function runRenderJob(deps: RenderJobDeps, ctx: JobContext<'render.
     };
     await deps.steps.merge(user, projectId, 7, { data: { jobId: ctx.jobId, settings: { aspect: built.plan.output.aspect, quality: built.plan.output.quality }, outputs } });
     stored.length = 0;
-    await deps.markRendered(ownerId, projectId);
+    const music = built.plan.music;
+    await deps.markRendered(ownerId, projectId, { durationSec: result.durationSec, musicMood: music?.generate?.mood ?? (music ? 'own' : 'none') });
     await removePreviousOutputs(deps.assets, user, previous, Object.values(ids));
     report(1, 'done');
     return { videoAssetId: ids.video!, durationSec: result.durationSec, width: result.width, height: result.height, bytes: result.bytes };

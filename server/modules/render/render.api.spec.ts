@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prediction } from '../../../contracts/performance.ts';
 import type { Job } from '../../../contracts/jobs.ts';
 import type { Stage4Audio } from '../../../contracts/voice-api.ts';
 import { extractFrame } from '../../adapters/ffmpeg/frames.ts';
@@ -78,6 +79,10 @@ describe.each(DATABASE_KINDS)('stage 7 render over the API (%s)', (kind) => {
     expect(job.state, job.error ?? '').toBe('succeeded');
     expect([...steps]).toEqual(expect.arrayContaining(['encoding']));
     expect(job.progress).toBe(1);
+    // Stage 8's prediction is stored as the render completes: the video's length and music with what it was made of.
+    const prediction = (await api.call('GET', `/api/projects/${projectId}/performance`)).body.prediction as Prediction;
+    expect(prediction.durationSec).toBeCloseTo(audio.durationSec, 0);
+    expect(prediction).toMatchObject({ hookStyle: expect.any(String), voice: expect.any(String), musicMood: expect.any(String) });
 
     const state = await api.state(projectId);
     expect(state.timing).toBe('narration');

@@ -19,6 +19,7 @@ import type { WritersService } from '../writers/writers.service.ts';
 import { buildRenderPlanForProject } from './plan-from-steps.ts';
 import type { PlanDeps, PlanOverrides, ProjectRenderPlan, RenderSettings } from './plan-from-steps.ts';
 import { runRenderJob } from './render-job.ts';
+import type { RenderFacts } from '../performance/prediction.ts';
 import { RenderPlanError, validateRenderPlan } from './validate-plan.ts';
 import type { PlanIssue } from './validate-plan.ts';
 
@@ -31,6 +32,8 @@ export interface RenderServiceDeps {
   dataDir: string;
   /** The article's pictures fit to show, for scenes left automatic (the storyboard's import). */
   pictures?: PlanDeps['pictures'];
+  /** Told of every finished render (stage 8 stores its prediction then). */
+  onRendered?: (ownerId: string, projectId: string, facts: RenderFacts) => Promise<void>;
 }
 
 export const renderJobKey = (projectId: string) => `render.video:${projectId}`;
@@ -93,8 +96,9 @@ export class RenderService {
         assets,
         dataDir,
         pictures,
-        markRendered: async (ownerId, projectId) => {
+        markRendered: async (ownerId, projectId, facts) => {
           await projects.update(ownerId, projectId, { status: 'rendered' });
+          await this.deps.onRendered?.(ownerId, projectId, facts);
         },
         titleOf: async (ownerId, projectId) => (await projects.findOwned(ownerId, projectId))?.title ?? 'video',
       },

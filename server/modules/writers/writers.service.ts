@@ -1,4 +1,7 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
+import { createAnthropicTransport } from '../../adapters/llm/anthropic.ts';
+import { createOpenAiCompatibleTransport } from '../../adapters/llm/openai-compatible.ts';
+import type { ChatTransport } from '../../adapters/llm/transport.ts';
 import { createWriter, type WriterConfig } from './create-writer.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/errors.ts';
@@ -48,6 +51,13 @@ export class WritersService {
     } catch (error) {
       throw writerFailure(error);
     }
+  }
+
+  /** The chat transport of the user's LLM (their own enabled one, else the operator's); null when the writer is the offline one. */
+  async transportFor(userId: string): Promise<ChatTransport | null> {
+    const { config, fetch } = await this.resolve(userId);
+    if (config.provider === 'offline') return null;
+    return config.provider === 'openai' ? createOpenAiCompatibleTransport({ ...config, fetch }) : createAnthropicTransport({ ...config, fetch });
   }
 
   private async resolve(userId: string): Promise<Resolved> {

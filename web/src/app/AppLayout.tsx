@@ -36,6 +36,9 @@ export function AppLayout() {
           <NavLink to={paths.library} className="topbar__link">
             {t('nav.library')}
           </NavLink>
+          <NavLink to={paths.performance} className="topbar__link">
+            {t('nav.performance')}
+          </NavLink>
           <NavLink to={paths.deleted} className="topbar__link">
             {t('nav.deleted')}
           </NavLink>

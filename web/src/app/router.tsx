@@ -12,6 +12,7 @@ import { NewsPage } from '../features/news/components/NewsPage.tsx';
 import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
 import { LibraryPage } from '../features/library/components/LibraryPage.tsx';
 import { BatchPage } from '../features/batch/components/BatchPage.tsx';
+import { DashboardPage } from '../features/performance/components/DashboardPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -31,6 +32,7 @@ export const createRouter = () =>
             { path: 'news', element: <NewsPage /> },
             { path: 'library', element: <LibraryPage /> },
             { path: 'batches/:id', element: <BatchPage /> },
+            { path: 'performance', element: <DashboardPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

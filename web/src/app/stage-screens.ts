@@ -7,6 +7,7 @@ import { PlaceholderStage } from '../components/stage/PlaceholderStage.tsx';
 import { VoiceStage } from '../features/voice/components/VoiceStage.tsx';
 import { StoryboardStage } from '../features/storyboard/components/StoryboardStage.tsx';
 import { AvatarStage } from '../features/avatar/components/AvatarStage.tsx';
+import { PerformanceStage } from '../features/performance/components/PerformanceStage.tsx';
 import type { StageNumber } from '../lib/domain.ts';
 import type { StageScreenProps } from '../lib/stage-screen.ts';
 
@@ -23,6 +24,7 @@ const STAGE_SCREENS: Partial<Record<StageNumber, ComponentType<StageScreenProps>
   5: AvatarStage,
   6: StoryboardStage,
   7: RenderStage,
+  8: PerformanceStage,
 };
 
 export const stageScreen = (stage: StageNumber): ComponentType<StageScreenProps> => STAGE_SCREENS[stage] ?? PlaceholderStage;

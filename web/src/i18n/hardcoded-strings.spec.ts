@@ -9,7 +9,15 @@ const WEB_SRC = join(import.meta.dirname, '..');
 /** Words that are the same in every language: names of products and formats, and example addresses. */
 const ALLOWED = new Set(['Pexels', 'https://', 'https://example.com/feed.xml']);
 /** Catalogue entries that are names (of the app, a provider, platforms) and read the same in Russian. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['app.name', 'nav.apiDocs', 'writer.anthropic', 'render.aspect.9:16.hint', 'render.aspect.16:9.hint']);
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'app.name', 'nav.apiDocs', 'writer.anthropic', 'render.aspect.9:16.hint',
+  'render.aspect.16:9.hint',
+  'perf.platform.instagram',
+  'perf.platform.tiktok',
+  'perf.platform.youtube',
+  'perf.source.youtube',
+  'perf.source.instagram',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

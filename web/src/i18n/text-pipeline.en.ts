@@ -198,6 +198,7 @@ export const textPipelineEn = {
   'providers.kind.voice': 'Voices',
   'providers.kind.stock': 'Stock footage',
   'providers.kind.avatar': 'Avatars',
+  'providers.kind.metrics': 'Video statistics (stage 8)',
   'providers.keyStored': 'Key stored',
   'providers.serverConfigured': 'Configured on the server',
   'providers.inUse': 'In use',

@@ -200,6 +200,7 @@ export const textPipelineRu: Record<keyof typeof textPipelineEn, string> = {
   'providers.kind.voice': 'Голоса',
   'providers.kind.stock': 'Стоковые материалы',
   'providers.kind.avatar': 'Аватары',
+  'providers.kind.metrics': 'Статистика видео (этап 8)',
   'providers.keyStored': 'Ключ сохранён',
   'providers.serverConfigured': 'Настроен на сервере',
   'providers.inUse': 'Используется',

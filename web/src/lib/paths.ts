@@ -5,6 +5,7 @@ export const paths = {
   news: '/news',
   library: '/library',
   batch: (id: string) => `/batches/${id}`,
+  performance: '/performance',
   providers: '/settings/providers',
   apiDocs: '/api/docs',
   login: '/login',

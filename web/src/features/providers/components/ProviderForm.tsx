@@ -16,6 +16,8 @@ const FIELDS: Record<ProviderStatus['provider'], { baseUrl?: string; model?: str
   'openai-tts': { baseUrl: 'http://localhost:8880/v1', model: 'tts-1', enable: false },
   pexels: { enable: false },
   heygen: { enable: false },
+  youtube: { enable: false },
+  instagram: { enable: false },
 };
 
 /** One provider: the key (write-only: never shown again), its settings, and for writers "use it". */

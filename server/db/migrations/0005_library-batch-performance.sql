@@ -43,14 +43,54 @@ CREATE TABLE "library_scripts" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "metric_readings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"publication_id" uuid NOT NULL,
+	"read_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"values" json NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "publications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"project_id" uuid NOT NULL,
+	"platform" text NOT NULL,
+	"url" text NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	"external_id" text,
+	"refresh_status" text DEFAULT 'none' NOT NULL,
+	"refresh_error" text,
+	"refreshed_at" timestamp with time zone,
+	"refresh_after" timestamp with time zone,
+	"refresh_failures" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "video_predictions" (
+	"project_id" uuid PRIMARY KEY NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"data" json NOT NULL,
+	"rendered_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "batch_items" ADD CONSTRAINT "batch_items_batch_id_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "batch_items" ADD CONSTRAINT "batch_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "batches" ADD CONSTRAINT "batches_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_script_versions" ADD CONSTRAINT "library_script_versions_entry_id_library_scripts_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_scripts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_scripts" ADD CONSTRAINT "library_scripts_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_scripts" ADD CONSTRAINT "library_scripts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "metric_readings" ADD CONSTRAINT "metric_readings_publication_id_publications_id_fk" FOREIGN KEY ("publication_id") REFERENCES "public"."publications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publications" ADD CONSTRAINT "publications_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publications" ADD CONSTRAINT "publications_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "video_predictions" ADD CONSTRAINT "video_predictions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "video_predictions" ADD CONSTRAINT "video_predictions_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "batch_items_batch_position_uq" ON "batch_items" USING btree ("batch_id","position");--> statement-breakpoint
 CREATE INDEX "batches_owner_idx" ON "batches" USING btree ("owner_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "library_script_versions_entry_version_uq" ON "library_script_versions" USING btree ("entry_id","version");--> statement-breakpoint
 CREATE INDEX "library_scripts_owner_idx" ON "library_scripts" USING btree ("owner_id","updated_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "library_scripts_owner_project_uq" ON "library_scripts" USING btree ("owner_id","project_id");
+CREATE UNIQUE INDEX "library_scripts_owner_project_uq" ON "library_scripts" USING btree ("owner_id","project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "metric_readings_publication_time_uq" ON "metric_readings" USING btree ("publication_id","source","read_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_project_url_uq" ON "publications" USING btree ("project_id","platform","url");--> statement-breakpoint
+CREATE INDEX "publications_owner_idx" ON "publications" USING btree ("owner_id");
