@@ -27,6 +27,7 @@ import { AvatarProviders } from './modules/avatar/avatar-providers.ts';
 import { AvatarService } from './modules/avatar/avatar.service.ts';
 import { RenderService } from './modules/render/render.service.ts';
 import { MakeVideoService } from './modules/make/make-video.service.ts';
+import { createFactory } from './modules/factory/create-factory.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -70,7 +71,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
+  const factory = createFactory({ ...services, textPipeline, makeVideo });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, factory };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

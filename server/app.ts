@@ -25,6 +25,7 @@ import { registerStoryboardRoutes } from './modules/storyboard/storyboard.routes
 import { registerAvatarRoutes } from './modules/avatar/avatar.routes.ts';
 import { registerRenderRoutes } from './modules/render/render.routes.ts';
 import { registerMakeVideoRoutes } from './modules/make/make-video.routes.ts';
+import { registerFactoryRoutes } from './modules/factory/factory.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerAvatarRoutes(router, context.avatar);
   registerRenderRoutes(router, context.render);
   registerMakeVideoRoutes(router, context.makeVideo);
+  registerFactoryRoutes(router, context.factory);
 
   router.addPublic({
     method: 'GET',

@@ -27,6 +27,8 @@ export async function startServices(
     await worker.start();
     await context.queue.schedule('maintenance.purge', '17 * * * *', JOB_POLICIES['maintenance.purge']);
     await context.queue.schedule('feeds.schedule', '*/5 * * * *', JOB_POLICIES['feeds.schedule']);
+    // pg-boss keeps one schedule per name and sends one job per tick whichever worker sees it.
+    await context.queue.schedule('factory.schedule', context.config.FACTORY_CRON, JOB_POLICIES['factory.schedule']);
   }
   return {
     worker,
