@@ -144,7 +144,11 @@ export class FactoryReviewService {
     const revised = new Map<string, string>();
     for (const scene of scenes) {
       if (!targets.has(scene.id)) continue;
-      script = await viaWriter(() => writer.regenerateScene({ script, sceneId: scene.id, source }));
+      // When the writer has no new wording left, another of the scene's variants is used.
+      script = await viaWriter(() => writer.regenerateScene({ script, sceneId: scene.id, source })).catch((error: unknown) => {
+        if (error instanceof AppError && (error.details as { reason?: string } | undefined)?.reason === 'NO_NEW_VARIANTS') return script;
+        throw error;
+      });
       const rewritten = script.scenes.find((s) => s.id === scene.id)!;
       revised.set(scene.id, pickVariant(rewritten, kinds, scene.text).text.replace(/\s+/g, ' ').trim());
     }

@@ -33,6 +33,9 @@ export function AppLayout() {
           <NavLink to={paths.news} className="topbar__link">
             {t('nav.news')}
           </NavLink>
+          <NavLink to={paths.factory} className="topbar__link">
+            {t('nav.factory')}
+          </NavLink>
           <NavLink to={paths.deleted} className="topbar__link">
             {t('nav.deleted')}
           </NavLink>

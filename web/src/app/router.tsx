@@ -10,6 +10,8 @@ import { StagePage } from './routes/StagePage.tsx';
 import { MakePage } from './routes/MakePage.tsx';
 import { NewsPage } from '../features/news/components/NewsPage.tsx';
 import { ProvidersPage } from '../features/providers/components/ProvidersPage.tsx';
+import { FactoryPage } from '../features/factory/components/FactoryPage.tsx';
+import { FactorySettingsPage } from '../features/factory/components/FactorySettingsPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -27,6 +29,8 @@ export const createRouter = () =>
             { path: 'projects/:id/stage/:stage', element: <StagePage /> },
             { path: 'projects/:id/make', element: <MakePage /> },
             { path: 'news', element: <NewsPage /> },
+            { path: 'factory', element: <FactoryPage /> },
+            { path: 'factory/settings', element: <FactorySettingsPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   deleted: '/deleted',
   news: '/news',
+  factory: '/factory',
+  factorySettings: '/factory/settings',
   providers: '/settings/providers',
   apiDocs: '/api/docs',
   login: '/login',
