@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { en } from '../web/src/i18n/en.ts';
+import { ru } from '../web/src/i18n/ru.ts';
+import { type NewsSite, startNewsSite } from '../server/modules/news/testing/news-site.ts';
+import { registerNewUser } from './support/app.ts';
+import { expectNoEnglishInterface } from './support/russian-screen.ts';
+
+let site: NewsSite;
+test.beforeAll(async () => {
+  site = await startNewsSite({ port: Number(process.env.E2E_NEWS_PORT) });
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+type Catalogue = Record<keyof typeof en, string>;
+
+/** Follows the local news site, sets the factory's rules, runs it and approves the draft into a video. */
+async function fromSettingsToVideo(page: Page, text: Catalogue, keyword: string, title: string, screens: string) {
+  await page.getByRole('link', { name: text['nav.news'] }).click();
+  await page.getByLabel(text['news.feedUrl']).fill(site.feedUrl);
+  await page.getByRole('button', { name: text['news.addFeed'] }).click();
+  await expect(page.getByTestId('feeds')).toContainText('Eastbrook Courier');
+
+  await page.getByRole('link', { name: text['nav.factory'] }).click();
+  await page.getByRole('link', { name: text['factory.settings'] }).click();
+  const rules = page.getByTestId('factory-rules');
+  await rules.getByLabel(text['factory.rules.include'], { exact: true }).fill(keyword);
+  await rules.getByLabel(text['factory.rules.minScore'], { exact: true }).fill('0');
+  await rules.getByLabel(text['factory.rules.enabled']).check();
+  await page.getByTestId('factory-save-rules').click();
+  await expect(rules.getByText(text['factory.rules.saved'])).toBeVisible();
+  await page.screenshot({ path: `test-results/screens/factory-settings-${screens}.png`, fullPage: true });
+
+  await page.getByRole('link', { name: text['factory.toQueue'] }).click();
+  await page.getByTestId('factory-run-now').click();
+  const draft = page.getByTestId('draft');
+  await expect(draft).toHaveCount(1, { timeout: 60_000 });
+  await expect(draft.getByRole('heading', { name: title })).toBeVisible();
+  // The run's log names each step of the story it took up.
+  const item = page.getByTestId('factory-item').first();
+  await expect(item.locator('[data-step="filed"]')).toHaveText(text['factory.step.filed']);
+  await expect(item.locator('[data-step="scored"]')).toContainText(text['factory.step.scored'].replace('{score}', ''));
+  await expect(draft.getByTestId('draft-scene-s1')).toBeVisible();
+  await page.screenshot({ path: `test-results/screens/factory-queue-${screens}.png`, fullPage: true });
+
+  await draft.getByTestId('draft-approve-video').click();
+  await expect(page.getByTestId('make-progress')).toBeVisible();
+  const video = page.getByTestId('render-video');
+  await expect(video).toBeVisible({ timeout: 240_000 });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  const played = await video.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    await v.play();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    return { time: v.currentTime, duration: v.duration };
+  });
+  expect(played.time).toBeGreaterThan(0);
+  expect(played.duration).toBeGreaterThan(5);
+  await page.screenshot({ path: `test-results/screens/factory-video-${screens}.png` });
+}
+
+test('settings, run now, a draft appears, approve, and its video plays', async ({ page }) => {
+  test.setTimeout(360_000);
+  await registerNewUser(page);
+  await fromSettingsToVideo(page, en, 'tram', 'Eastbrook approves a 12 km tram line after 40 years of debate', 'en');
+});
+
+test.describe('in Russian', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('настройки, запуск, черновик, одобрение и видео', async ({ page }) => {
+    test.setTimeout(360_000);
+    await page.goto('/register');
+    await page.getByLabel(ru['auth.field.name']).fill('Автор');
+    await page.getByLabel(ru['auth.field.email']).fill(`factory-ru-${Date.now()}@example.com`);
+    await page.getByLabel(ru['auth.field.password']).fill('correct horse battery staple');
+    await page.getByRole('button', { name: ru['auth.register.submit'] }).click();
+    await page.getByRole('link', { name: ru['nav.factory'] }).click();
+    await expectNoEnglishInterface(page);
+    await fromSettingsToVideo(page, ru, 'велопарк', 'В Новосибирске открылся круглогодичный крытый велопарк', 'ru');
+    await expectNoEnglishInterface(page);
+  });
+});
