@@ -21,6 +21,7 @@ import type { WritersService } from '../writers/writers.service.ts';
 import { projectFromDraft } from './draft-project.ts';
 import type { DraftRow, FactoryRepository } from './factory.repository.ts';
 import { type FactorySettingsService, readProfile } from './factory-settings.service.ts';
+import { rulesFromNotesByLlm } from './llm-rules.ts';
 import { learnFromApproval, learnFromRejection, readLearned } from './learning.ts';
 import { kindsOf, pickVariant, ruleKindOf, rulesFromNotes } from './writing-profile.ts';
 
@@ -174,13 +175,23 @@ export class FactoryReviewService {
     return toDraft(updated);
   }
 
+  /** The author's LLM finds the rules when one is configured; keyword rules otherwise, or when it fails. */
+  private async findRules(ownerId: string, notes: string): Promise<{ texts: string[]; by: 'llm' | 'keywords' }> {
+    const transport = await this.deps.writers.chatFor(ownerId).catch(() => null);
+    if (transport) {
+      const texts = await rulesFromNotesByLlm(transport, notes).catch(() => null);
+      if (texts) return { texts, by: 'llm' };
+    }
+    return { texts: rulesFromNotes(notes), by: 'keywords' };
+  }
+
   /** Adds the lasting rules of a note to the profile; returns the profile as it is now. */
   private async learnRules(ownerId: string, notes: string, source: 'revision' | 'rejection') {
-    const texts = rulesFromNotes(notes);
+    const { texts, by } = await this.findRules(ownerId, notes);
     if (texts.length) {
       await this.deps.repository.changeLearning(ownerId, (learned, profile) => ({
         learned,
-        profile: this.deps.settings.withLearnedRules(readProfile(profile), texts, source),
+        profile: this.deps.settings.withLearnedRules(readProfile(profile), texts, by === 'llm' ? 'llm' : source),
       }));
     }
     return (await this.deps.settings.read(ownerId)).profile;

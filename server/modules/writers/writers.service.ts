@@ -1,5 +1,6 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
-import { createWriter, type WriterConfig } from './create-writer.ts';
+import type { ChatTransport } from '../../adapters/llm/transport.ts';
+import { createWriter, transportFor, type WriterConfig } from './create-writer.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/errors.ts';
 import type { CredentialsService, ResolvedProvider } from '../credentials/credentials.service.ts';
@@ -48,6 +49,12 @@ export class WritersService {
     } catch (error) {
       throw writerFailure(error);
     }
+  }
+
+  /** The user's LLM as a chat transport for other structured requests; null when they write offline. */
+  async chatFor(userId: string): Promise<ChatTransport | null> {
+    const { config, fetch } = await this.resolve(userId);
+    return transportFor(config, { fetch });
   }
 
   private async resolve(userId: string): Promise<Resolved> {
