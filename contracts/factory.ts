@@ -95,7 +95,7 @@ export const factorySettingsSchema = z.object({
 export type FactorySettings = z.infer<typeof factorySettingsSchema>;
 
 /** One line of an item's log: a code the screens translate, with its values ("scored", {score: 81}). */
-export const ITEM_STEPS = ['fetched', 'summary-only', 'scored', 'below-score', 'wrong-language', 'limit-reached', 'budget-reached', 'written', 'check-failed', 'retried', 'checks-passed', 'filed', 'failed'] as const;
+export const ITEM_STEPS = ['fetched', 'feed-text', 'summary-only', 'scored', 'below-score', 'wrong-language', 'limit-reached', 'budget-reached', 'written', 'check-failed', 'retried', 'checks-passed', 'filed', 'failed'] as const;
 export const itemLogEntrySchema = z.object({ at: z.string(), step: z.enum(ITEM_STEPS), vars: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export type ItemLogEntry = z.infer<typeof itemLogEntrySchema>;
 

@@ -65,6 +65,20 @@ describe.each(DATABASE_KINDS)('content factory runs on %s', (kind) => {
     expect(await draftsOf(t, cookie)).toHaveLength(3);
   });
 
+  it('writes from the feed when it carries the whole article, and fetches nothing', async () => {
+    const full = { ...storyLike(50, 'Eastbrook tram line: the full story', 2), summary: TRAM!.paragraphs.slice(0, 6).join(' ') };
+    site.stories = [full];
+    const { cookie, user } = await signUp(t.app);
+    await follow(t, cookie, site.feedUrl);
+    await setRules(t, cookie, {});
+    site.requests.length = 0;
+    expect(await t.context.factory.runs.run(user.id, 'manual')).toMatchObject({ filed: 1 });
+    expect(site.requests).not.toContain(`/articles/${full.slug}`);
+    const [item] = (await runsOf(t, cookie))[0]!.items;
+    expect(item!.log[0]!.step).toBe('feed-text');
+    expect(Number(item!.log[0]!.vars!.words)).toBeGreaterThanOrEqual(250);
+  });
+
   it('skips stories below the minimum score and says why', async () => {
     site.stories = [TRAM!];
     const { cookie, user } = await signUp(t.app);

@@ -1,7 +1,10 @@
 import type { FactoryRules, ItemLogEntry, ProfileRule } from '../../../contracts/factory.ts';
+import type { NewsArticle } from '../../../contracts/news.ts';
 import type { Clock } from '../../adapters/clock.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { AnalysisService } from '../analysis/analysis.service.ts';
+import { countWords } from '../analysis/text-units.ts';
+import { detectLanguage } from '../sources/language.ts';
 import type { FeedsService } from '../feeds/feeds.service.ts';
 import type { NewsService } from '../news/news.service.ts';
 import type { WritersService } from '../writers/writers.service.ts';
@@ -45,6 +48,29 @@ interface RunContext {
   effective: Effective;
   period: UsagePeriod;
   signal?: AbortSignal;
+}
+
+/** A feed that carries this many words of a story carries the article itself: nothing to fetch. */
+const FULL_TEXT_IN_FEED_WORDS = 250;
+
+function feedArticle(candidate: Candidate): NewsArticle | null {
+  const text = candidate.fullText ?? candidate.summary ?? '';
+  const wordCount = countWords(text);
+  if (wordCount < FULL_TEXT_IN_FEED_WORDS) return null;
+  return {
+    title: candidate.title,
+    url: candidate.url,
+    text,
+    images: candidate.imageUrl ? [candidate.imageUrl] : [],
+    language: detectLanguage(`${candidate.title}\n${text}`),
+    wordCount,
+    publishedAt: candidate.publishedAt?.toISOString() ?? null,
+    itemId: candidate.id,
+    byline: null,
+    siteName: candidate.feedTitle,
+    origin: 'article',
+    fetchError: null,
+  };
 }
 
 type Outcome = 'filed' | 'skipped' | 'failed';
@@ -135,8 +161,10 @@ export class FactoryRunService {
     };
     const user: AuthContext = { userId: context.ownerId, via: 'token' };
     try {
-      const article = await this.deps.news.article(user, candidate.id);
-      if (article.origin === 'article') await step({ step: 'fetched', vars: { words: article.wordCount } });
+      const fromFeed = feedArticle(candidate);
+      const article = fromFeed ?? (await this.deps.news.article(user, candidate.id));
+      if (fromFeed) await step({ step: 'feed-text', vars: { words: fromFeed.wordCount } });
+      else if (article.origin === 'article') await step({ step: 'fetched', vars: { words: article.wordCount } });
       else await step({ step: 'summary-only', vars: { reason: article.fetchError ?? '' } });
       if (context.rules.language !== 'any' && article.language !== context.rules.language) {
         await step({ step: 'wrong-language', vars: { language: article.language, wanted: context.rules.language } }, 'skipped', `language ${article.language}`);

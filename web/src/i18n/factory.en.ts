@@ -24,6 +24,7 @@ export const factoryEn = {
   'factory.stoppedBy.daily-limit': 'stopped: daily limit reached',
   'factory.stoppedBy.budget': 'stopped: monthly budget reached',
   'factory.step.fetched': 'fetched ({words} words)',
+  'factory.step.feed-text': 'the feed carries the article ({words} words)',
   'factory.step.summary-only': 'only the feed summary: {reason}',
   'factory.step.scored': 'scored {score}',
   'factory.step.below-score': 'skipped: score {score} is below {minScore}',

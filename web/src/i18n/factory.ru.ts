@@ -26,6 +26,7 @@ export const factoryRu: Record<keyof typeof factoryEn, string> = {
   'factory.stoppedBy.daily-limit': 'остановлено: дневной лимит исчерпан',
   'factory.stoppedBy.budget': 'остановлено: месячный бюджет исчерпан',
   'factory.step.fetched': 'статья загружена (слов: {words})',
+  'factory.step.feed-text': 'статья целиком в ленте (слов: {words})',
   'factory.step.summary-only': 'только анонс из ленты: {reason}',
   'factory.step.scored': 'оценка {score}',
   'factory.step.below-score': 'пропущено: оценка {score} ниже {minScore}',

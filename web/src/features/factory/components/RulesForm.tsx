@@ -27,7 +27,7 @@ export function RulesForm({ settings }: { settings: FactorySettings }) {
 
   return (
     <form
-      className="panel stack"
+      className="panel stack factory-rules"
       data-testid="factory-rules"
       onSubmit={(e) => {
         e.preventDefault();
