@@ -82,3 +82,51 @@ test.describe('in Russian', () => {
     await expectNoEnglishInterface(page);
   });
 });
+
+test('revise one scene with notes, reject another draft: the learned settings and the profile show it, and can be undone', async ({ page }) => {
+  test.setTimeout(180_000);
+  await registerNewUser(page);
+  await page.getByRole('link', { name: en['nav.news'] }).click();
+  await page.getByLabel(en['news.feedUrl']).fill(site.feedUrl);
+  await page.getByRole('button', { name: en['news.addFeed'] }).click();
+  await expect(page.getByTestId('feeds')).toContainText('Eastbrook Courier');
+  await page.getByRole('link', { name: en['nav.factory'] }).click();
+  await page.getByRole('link', { name: en['factory.settings'] }).click();
+  const rules = page.getByTestId('factory-rules');
+  await rules.getByLabel(en['factory.rules.include'], { exact: true }).fill('tram, octopus');
+  await rules.getByLabel(en['factory.rules.minScore'], { exact: true }).fill('0');
+  await page.getByTestId('factory-save-rules').click();
+  await expect(rules.getByText(en['factory.rules.saved'])).toBeVisible();
+  await page.getByRole('link', { name: en['factory.toQueue'] }).click();
+  await page.getByTestId('factory-run-now').click();
+  await expect(page.getByTestId('draft')).toHaveCount(2, { timeout: 60_000 });
+
+  const tram = page.getByTestId('draft').filter({ hasText: 'tram line' });
+  const before = await tram.getByTestId('draft-scene-s1').locator('p').innerText();
+  const second = await tram.getByTestId('draft-scene-s2').locator('p').innerText();
+  await tram.getByTestId('draft-revise').click();
+  await tram.getByTestId('draft-scene-s2').getByLabel(en['factory.reviseThis']).check();
+  await tram.getByLabel(en['factory.reviseNotes']).fill('Never open with a question. The second scene is dull.');
+  await tram.getByRole('button', { name: en['factory.reviseSubmit'], exact: true }).click();
+  await expect(tram.getByText(en['factory.versions'].replace('{n}', '2'))).toBeVisible();
+  await expect(tram.getByTestId('draft-scene-s1').locator('p')).toHaveText(before);
+  await expect(tram.getByTestId('draft-scene-s2').locator('p')).not.toHaveText(second);
+
+  const octopus = page.getByTestId('draft').filter({ hasText: 'octopuses' });
+  await octopus.getByTestId('draft-reject').click();
+  await octopus.getByLabel(en['factory.rejectCategory']).selectOption('boring-topic');
+  await octopus.getByRole('button', { name: en['factory.rejectSubmit'] }).click();
+  await expect(page.getByTestId('draft')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/factory-revised-en.png', fullPage: true });
+
+  await page.getByRole('link', { name: en['factory.settings'] }).click();
+  const topics = page.getByTestId('learned-topics');
+  await expect(topics.locator('.chip')).toHaveCount(1);
+  await expect(page.getByTestId('profile-rule')).toContainText(['Never open with a question']);
+  await expect(page.getByTestId('learned-min-score')).toContainText('+5');
+  await page.screenshot({ path: 'test-results/screens/factory-learned-en.png', fullPage: true });
+  await topics.getByRole('button').click();
+  await expect(topics.locator('.chip')).toHaveCount(0);
+  await page.getByTestId('profile-rule').getByRole('button', { name: /Delete the rule/ }).click();
+  await expect(page.getByTestId('profile-rule')).toHaveCount(0);
+});

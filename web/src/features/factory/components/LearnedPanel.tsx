@@ -23,7 +23,7 @@ export function LearnedPanel({ settings }: { settings: FactorySettings }) {
       <div className="stack-sm" data-testid="learned-topics">
         <span>{t('factory.learned.topics')}</span>
         {learned.avoidedTopics.length === 0 && <span className="muted small">{t('factory.learned.none')}</span>}
-        <ul className="row">
+        <ul className="row plain-list">
           {learned.avoidedTopics.map((topic) => (
             <li key={topic} className="chip">
               {topic}{' '}
@@ -52,7 +52,7 @@ export function LearnedPanel({ settings }: { settings: FactorySettings }) {
       {learned.history.length > 0 && (
         <details>
           <summary>{t('factory.learned.history')}</summary>
-          <ul className="small stack-sm">
+          <ul className="small stack-sm plain-list">
             {learned.history.map((event, i) => (
               <li key={i}>
                 {formatDate(event.at, true)}: {t(`factory.event.${event.change}` as MessageKey, { ...event.vars, category: event.vars.category ? t(`factory.reject.${event.vars.category}` as MessageKey) : '' })}

@@ -48,7 +48,7 @@ export function ProfilePanel({ profile }: { profile: Rule[] }) {
       <h2 className="panel__title">{t('factory.profile')}</h2>
       <p className="muted small">{t('factory.profileLead')}</p>
       {profile.length === 0 && <p className="empty">{t('factory.profile.empty')}</p>}
-      <ul className="stack-sm">
+      <ul className="stack-sm plain-list">
         {profile.map((rule) => (
           <RuleRow key={rule.id} rule={rule} />
         ))}
