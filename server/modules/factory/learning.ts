@@ -80,14 +80,19 @@ export function learnFromRejection(learned: Learned, draft: ReviewedDraft, categ
 const STOP =
   /^(the|and|for|with|from|that|this|after|over|into|about|their|there|have|has|will|what|when|where|which|says|said|year|years|new|more|than|were|been|also|could|would|should|после|перед|через|когда|чтобы|также|который|которые|этого|этот|будет|более|году|года|лет)$/iu;
 
-/** The story's topic in one word: the title word its text repeats most (the tram story: "tram"). */
+/** The story's topic in one word: the title word (not a name) its text repeats most (the tram story: "tram"). */
 export function topicOf(title: string, text: string): string | null {
   const counts = new Map<string, number>();
   for (const word of words(text.toLowerCase())) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const candidates = words(title.toLowerCase()).filter((w) => w.length >= 4 && !/\p{N}/u.test(w) && !STOP.test(w));
+  // Names (capitalised inside the title: places, people) say where or who, not what the story is about.
+  const candidates = words(title)
+    .filter((w, i) => i === 0 || !/^\p{Lu}/u.test(w))
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 4 && !/\p{N}/u.test(w) && !STOP.test(w));
   const ranked = candidates
-    .map((word) => ({ word, count: [...counts.entries()].filter(([w]) => w.startsWith(word.slice(0, Math.max(4, word.length - 2)))).reduce((n, [, c]) => n + c, 0) }))
-    .sort((a, b) => b.count - a.count);
+    .map((word, index) => ({ word, index, count: [...counts.entries()].filter(([w]) => w.startsWith(word.slice(0, Math.max(4, word.length - 2)))).reduce((n, [, c]) => n + c, 0) }))
+    // Equal counts: the later word, as titles tend to end on their subject ("... opened an indoor velopark").
+    .sort((a, b) => b.count - a.count || b.index - a.index);
   return ranked[0]?.word ?? null;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratedScene } from '../../../contracts/script.ts';
+import { STORIES } from '../news/testing/stories.ts';
+import { mentions, topicOf } from './learning.ts';
 import { pickVariant, ruleKindOf, rulesFromNotes } from './writing-profile.ts';
 
 const hook: GeneratedScene = {
@@ -38,5 +40,15 @@ describe('writing profile offline', () => {
     expect(pickVariant(hook, ['no-question-hook', 'number-in-hook']).id).toBe('s1-v3');
     expect(pickVariant(hook, ['shorter']).id).toBe('s1-v2');
     expect(pickVariant(hook, [], 'Do octopuses dream like we do?').id).toBe('s1-v2');
+  });
+});
+
+describe('what a boring-topic rejection avoids', () => {
+  it('is the title word the story repeats most, not a name', () => {
+    const tram = STORIES[0]!;
+    expect(topicOf(tram.title, tram.paragraphs.join('\n'))).toBe('tram');
+    expect(topicOf('В Новосибирске открылся круглогодичный крытый велопарк', 'Велопарк открыт круглый год.')).toBe('велопарк');
+    expect(mentions('Two new trams arrive', 'tram')).toBe(true);
+    expect(mentions('Instrumental music', 'tram')).toBe(false);
   });
 });
