@@ -1,5 +1,6 @@
 import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
+import { benchFactory } from './factory.bench.ts';
 import { benchMediaStore } from './media-store.bench.ts';
 import { benchJobPickup } from './job-pickup.bench.ts';
 import { benchRender } from './render.bench.ts';
@@ -10,6 +11,7 @@ import { benchVoice } from './voice.bench.ts';
 /** `npm run bench [name...]`: runs the named benchmarks (all by default) and updates BENCHMARKS.md. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'api-steps': benchApiSteps,
+  factory: benchFactory,
   'job-pickup': benchJobPickup,
   render: benchRender,
   'media-store': benchMediaStore,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'factory.run', 'factory.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -38,6 +38,10 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'feeds.fetch': z.object({ feedId: z.uuid().optional() }),
   /** System job: enqueues a feeds.fetch for every feed due for a refresh. */
   'feeds.schedule': z.object({}),
+  /** One content-factory run for the job's owner. */
+  'factory.run': z.object({ trigger: z.enum(['schedule', 'manual']) }),
+  /** System job: enqueues a factory.run for every author whose factory is on. */
+  'factory.schedule': z.object({}),
   'maintenance.purge': z.object({}),
   /** Makes the projects of a batch one by one (and queues their videos). */
   'batch.run': z.object({ batchId: z.uuid() }),

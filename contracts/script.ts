@@ -59,6 +59,8 @@ export const writeScriptInputSchema = z.object({
   format: formatSchema,
   targetSec: z.number().int().min(5).max(600),
   sourceType: sourceTypeSchema.optional(),
+  /** The author's standing rules and notes ("never open with a question"); LLM writers follow them. */
+  guidance: z.array(z.string().trim().min(1).max(2100)).max(20).optional(),
 });
 export type WriteScriptInput = z.infer<typeof writeScriptInputSchema>;
 

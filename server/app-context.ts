@@ -35,6 +35,7 @@ import { MetricRefresher } from './modules/performance/metric-refresh.ts';
 import { MetricsProviders } from './modules/performance/metrics-providers.ts';
 import { PerformanceRepository } from './modules/performance/performance.repository.ts';
 import { PerformanceService } from './modules/performance/performance.service.ts';
+import { createFactory } from './modules/factory/create-factory.ts';
 
 /** Every service of the app, wired once; tests build it with their own database and clock. */
 export function createAppContext(config: Config, database: DatabaseHandle, clock: Clock = systemClock) {
@@ -89,7 +90,8 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
   const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
   const batches = new BatchService({ repository: new BatchRepository(database), jobs, projectSource: textPipeline.projectSource, library, makeVideo });
-  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library, batches, performance, metricRefresher };
+  const factory = createFactory({ ...services, textPipeline, makeVideo });
+  return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo, library, batches, performance, metricRefresher, factory };
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;

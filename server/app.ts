@@ -29,6 +29,7 @@ import { registerMcpRoutes } from './modules/mcp/mcp.routes.ts';
 import { registerLibraryRoutes } from './modules/library/library.routes.ts';
 import { registerBatchRoutes } from './modules/batch/batch.routes.ts';
 import { registerPerformanceRoutes } from './modules/performance/performance.routes.ts';
+import { registerFactoryRoutes } from './modules/factory/factory.routes.ts';
 
 /** Step data may be 1 MiB; JSON bodies get a little room above that for the envelope. */
 const JSON_BODY_LIMIT = 1536 * 1024;
@@ -83,6 +84,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerLibraryRoutes(router, context.library);
   registerBatchRoutes(router, context.batches);
   registerPerformanceRoutes(router, context.performance);
+  registerFactoryRoutes(router, context.factory);
 
   router.addPublic({
     method: 'GET',

@@ -106,6 +106,14 @@ const envSchema = z.object({
   FETCH_ALLOW_PRIVATE_HOSTS: commaList.default([]),
   /** News feeds are fetched again when their last fetch is older than this. */
   FEED_REFRESH_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  /** How often the content factory runs for every author whose factory is on (a pg-boss cron line). */
+  FACTORY_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a five-field cron line').default('7 * * * *'),
+  /**
+   * LLM prices in US dollars per million tokens, used to estimate the factory's spend against an
+   * author's monthly budget (tokens are estimated at four characters each). Zero: not counted.
+   */
+  LLM_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).max(10_000).default(0),
+  LLM_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).max(10_000).default(0),
 
   // Providers configured by the operator for every user (users can also save their own keys).
   WRITER_PROVIDER: z.enum(['offline', 'openai', 'anthropic']).default('offline'),

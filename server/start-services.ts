@@ -28,6 +28,8 @@ export async function startServices(
     await context.queue.schedule('maintenance.purge', '17 * * * *', JOB_POLICIES['maintenance.purge']);
     await context.queue.schedule('feeds.schedule', '*/5 * * * *', JOB_POLICIES['feeds.schedule']);
     await context.queue.schedule('metrics.refresh', '*/30 * * * *', JOB_POLICIES['metrics.refresh']);
+    // pg-boss keeps one schedule per name and sends one job per tick whichever worker sees it.
+    await context.queue.schedule('factory.schedule', context.config.FACTORY_CRON, JOB_POLICIES['factory.schedule']);
   }
   return {
     worker,

@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context.ts';
 import type { JobHandlers } from './modules/jobs/job-handlers.ts';
 import { textPipelineJobHandlers } from './modules/writers/text-pipeline.ts';
+import { factoryJobHandlers } from './modules/factory/create-factory.ts';
 
 /** Narration clips not reused for this long are dropped from the per-project caches. */
 const VOICE_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
@@ -13,6 +14,7 @@ const VOICE_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 export function createJobHandlers(context: AppContext): JobHandlers {
   const handlers: JobHandlers = {
     ...textPipelineJobHandlers(context.textPipeline),
+    ...factoryJobHandlers(context.factory),
     'maintenance.purge': async () => {
       const now = context.clock.now();
       const purged = await context.projects.purgeExpired();

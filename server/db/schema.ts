@@ -369,3 +369,98 @@ export const videoPredictions = pgTable('video_predictions', {
   data: json('data').notNull(),
   renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The content factory's per-user rules, what it learned from the author, and its usage counters.
+ * The counters live on this row so one conditional UPDATE reserves a draft (and its estimated
+ * spend) atomically: concurrent runs never overshoot the daily limit or the monthly budget.
+ */
+export const factorySettings = pgTable('factory_settings', {
+  ownerId: uuid('owner_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  rules: json('rules').notNull(),
+  learned: json('learned').notNull().default(sql`'{}'::json`),
+  profile: json('profile').notNull().default(sql`'[]'::json`),
+  usageDay: text('usage_day').notNull().default(''),
+  draftsToday: integer('drafts_today').notNull().default(0),
+  usageMonth: text('usage_month').notNull().default(''),
+  /** Estimated provider spend this month, in micro-dollars (integer arithmetic). */
+  spentMicros: bigint('spent_micros', { mode: 'number' }).notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+export const factoryRuns = pgTable(
+  'factory_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull().default('running'),
+    summary: json('summary').notNull().default(sql`'{}'::json`),
+    error: text('error'),
+    startedAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('factory_runs_owner_idx').on(t.ownerId, t.startedAt)],
+);
+
+/** One row per feed story the factory took up: the unique key is what makes "never twice" hold. */
+export const factoryItems = pgTable(
+  'factory_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    feedItemId: uuid('feed_item_id')
+      .notNull()
+      .references(() => feedItems.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => factoryRuns.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('working'),
+    reason: text('reason'),
+    log: json('log').notNull().default(sql`'[]'::json`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('factory_items_owner_item_uq').on(t.ownerId, t.feedItemId), index('factory_items_run_idx').on(t.runId)],
+);
+
+export const factoryDrafts = pgTable(
+  'factory_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .unique()
+      .references(() => factoryItems.id, { onDelete: 'cascade' }),
+    feedItemId: uuid('feed_item_id').references(() => feedItems.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    sourceUrl: text('source_url'),
+    sourceText: text('source_text').notNull(),
+    feedTitle: text('feed_title'),
+    imageUrl: text('image_url'),
+    score: integer('score').notNull(),
+    analysis: json('analysis').notNull(),
+    format: text('format').notNull(),
+    language: text('language').notNull(),
+    why: json('why').notNull(),
+    checks: json('checks').notNull(),
+    script: json('script').notNull(),
+    /** Every version of the scene texts: the first as written, then each revision or edit. */
+    versions: json('versions').notNull(),
+    status: text('status').notNull().default('pending'),
+    rejectCategory: text('reject_category'),
+    rejectReason: text('reject_reason'),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    revision: integer('revision').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('factory_drafts_owner_idx').on(t.ownerId, t.status, t.createdAt)],
+);

@@ -39,6 +39,9 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'video.make': { retryLimit: 0, retryDelaySec: 5, expireInSeconds: 5 * 60 * MINUTE, concurrency: 2 },
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
   'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
+  // A run files drafts one item after another; a retry would pick up where it stopped, but the next schedule does that too.
+  'factory.run': { retryLimit: 0, retryDelaySec: 30, expireInSeconds: 60 * MINUTE, concurrency: 1 },
+  'factory.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
   // Items already made are skipped on a retry; a project being made when it stopped is found by its create key.
   'batch.run': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 60 * MINUTE, concurrency: 1 },

@@ -154,7 +154,7 @@ export class PerformanceService {
 
   /** The advice in prose by the author's LLM; 409 when only the offline writer is configured. */
   async summary(user: AuthContext, language: 'en' | 'ru'): Promise<Advice> {
-    const transport = await this.deps.writers.transportFor(user.userId);
+    const transport = await this.deps.writers.chatFor(user.userId);
     if (!transport) throw new AppError('PROVIDER_NOT_CONFIGURED', 'A prose summary needs an LLM: enable one on the Providers page (the advice above needs none)');
     const { facts, actuals } = await this.history(user);
     const advice = adviseFrom(facts, actuals);

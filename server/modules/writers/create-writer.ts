@@ -3,6 +3,7 @@ import type { Writer } from '../../../contracts/writer.ts';
 import { createAnthropicTransport } from '../../adapters/llm/anthropic.ts';
 import { LlmError } from '../../adapters/llm/llm-error.ts';
 import { createOpenAiCompatibleTransport } from '../../adapters/llm/openai-compatible.ts';
+import type { ChatTransport } from '../../adapters/llm/transport.ts';
 import { createLlmWriter } from './llm/llm-writer.ts';
 import { createOfflineWriter } from './offline-writer.ts';
 
@@ -42,8 +43,13 @@ export function createWriter(config: unknown, deps: WriterDeps = {}): Writer {
     const issue = parsed.error.issues[0];
     throw new LlmError('CONFIG', `invalid writer configuration: ${issue?.path.join('.') || 'provider'}: ${issue?.message}`);
   }
-  const c = parsed.data;
-  if (c.provider === 'offline') return createOfflineWriter({ now: deps.now });
-  if (c.provider === 'openai') return createLlmWriter(createOpenAiCompatibleTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
-  return createLlmWriter(createAnthropicTransport({ ...c, fetch: deps.fetch }), { now: deps.now });
+  const transport = transportFor(parsed.data, deps);
+  return transport ? createLlmWriter(transport, { now: deps.now }) : createOfflineWriter({ now: deps.now });
+}
+
+/** The chat transport of an LLM configuration (already validated); null for the offline writer. */
+export function transportFor(c: WriterConfig, deps: WriterDeps = {}): ChatTransport | null {
+  if (c.provider === 'offline') return null;
+  if (c.provider === 'openai') return createOpenAiCompatibleTransport({ ...c, fetch: deps.fetch });
+  return createAnthropicTransport({ ...c, fetch: deps.fetch });
 }

@@ -1,8 +1,6 @@
 import type { Writer, WriterKind } from '../../../contracts/writer.ts';
-import { createAnthropicTransport } from '../../adapters/llm/anthropic.ts';
-import { createOpenAiCompatibleTransport } from '../../adapters/llm/openai-compatible.ts';
 import type { ChatTransport } from '../../adapters/llm/transport.ts';
-import { createWriter, type WriterConfig } from './create-writer.ts';
+import { createWriter, transportFor, type WriterConfig } from './create-writer.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/errors.ts';
 import type { CredentialsService, ResolvedProvider } from '../credentials/credentials.service.ts';
@@ -53,11 +51,10 @@ export class WritersService {
     }
   }
 
-  /** The chat transport of the user's LLM (their own enabled one, else the operator's); null when the writer is the offline one. */
-  async transportFor(userId: string): Promise<ChatTransport | null> {
+  /** The user's LLM as a chat transport for other structured requests; null when they write offline. */
+  async chatFor(userId: string): Promise<ChatTransport | null> {
     const { config, fetch } = await this.resolve(userId);
-    if (config.provider === 'offline') return null;
-    return config.provider === 'openai' ? createOpenAiCompatibleTransport({ ...config, fetch }) : createAnthropicTransport({ ...config, fetch });
+    return transportFor(config, { fetch });
   }
 
   private async resolve(userId: string): Promise<Resolved> {

@@ -39,6 +39,9 @@ export function AppLayout() {
           <NavLink to={paths.performance} className="topbar__link">
             {t('nav.performance')}
           </NavLink>
+          <NavLink to={paths.factory} className="topbar__link">
+            {t('nav.factory')}
+          </NavLink>
           <NavLink to={paths.deleted} className="topbar__link">
             {t('nav.deleted')}
           </NavLink>

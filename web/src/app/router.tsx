@@ -13,6 +13,8 @@ import { ProvidersPage } from '../features/providers/components/ProvidersPage.ts
 import { LibraryPage } from '../features/library/components/LibraryPage.tsx';
 import { BatchPage } from '../features/batch/components/BatchPage.tsx';
 import { DashboardPage } from '../features/performance/components/DashboardPage.tsx';
+import { FactoryPage } from '../features/factory/components/FactoryPage.tsx';
+import { FactorySettingsPage } from '../features/factory/components/FactorySettingsPage.tsx';
 
 export const createRouter = () =>
   createBrowserRouter([
@@ -33,6 +35,8 @@ export const createRouter = () =>
             { path: 'library', element: <LibraryPage /> },
             { path: 'batches/:id', element: <BatchPage /> },
             { path: 'performance', element: <DashboardPage /> },
+            { path: 'factory', element: <FactoryPage /> },
+            { path: 'factory/settings', element: <FactorySettingsPage /> },
             { path: 'settings/providers', element: <ProvidersPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -7,6 +7,7 @@ import { avatarRu } from './avatar.ru.ts';
 import { makeRu } from './make.ru.ts';
 import { libraryRu } from './library.ru.ts';
 import { performanceRu } from './performance.ru.ts';
+import { factoryRu } from './factory.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -17,6 +18,7 @@ export const ru: Messages = {
   ...makeRu,
   ...libraryRu,
   ...performanceRu,
+  ...factoryRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',

@@ -6,6 +6,8 @@ export const paths = {
   library: '/library',
   batch: (id: string) => `/batches/${id}`,
   performance: '/performance',
+  factory: '/factory',
+  factorySettings: '/factory/settings',
   providers: '/settings/providers',
   apiDocs: '/api/docs',
   login: '/login',

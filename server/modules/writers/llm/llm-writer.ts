@@ -82,7 +82,7 @@ export function createLlmWriter(transport: ChatTransport, options: { now?: () =>
         name: 'scene_variants',
         description: 'New variants for one scene of a short-video script.',
         system: SYSTEM_PROMPT,
-        user: regeneratePrompt(script, index, input.source.text),
+        user: regeneratePrompt(script, index, input.source.text, input.source.guidance),
         signal: callOptions?.signal,
         check: (d) => (d.variants.filter((v) => !previous.has(v.text.trim())).length >= 3 ? null : { hard: 'give at least 3 variants that differ from the previous ones' }),
       });

@@ -60,6 +60,7 @@ export function scriptPrompt(input: WriteScriptInput, plan: readonly ScenePlan[]
     isIdea(input)
       ? 'The source is only an idea: build the script on well-established facts you are sure of, and never invent figures, names, quotes or events.'
       : 'Use only facts from the source.',
+    guidanceLines(input.guidance),
     input.title ? `Source title: ${input.title}` : '',
     `Source:\n"""\n${source(input.text)}\n"""`,
   ]
@@ -67,14 +68,20 @@ export function scriptPrompt(input: WriteScriptInput, plan: readonly ScenePlan[]
     .join('\n\n');
 }
 
-export function regeneratePrompt(script: GeneratedScript, sceneIndex: number, sourceText: string): string {
+/** The author's rules, which win over the general advice above them. */
+const guidanceLines = (guidance: readonly string[] | undefined) => (guidance?.length ? `The author's rules (they win over anything above):\n${guidance.map((g) => `- ${g}`).join('\n')}` : '');
+
+export function regeneratePrompt(script: GeneratedScript, sceneIndex: number, sourceText: string, guidance?: readonly string[]): string {
   const scene = script.scenes[sceneIndex];
   const lines = script.scenes.map((s, i) => `${i + 1}. [${s.role}] ${s.variants[0]?.text ?? ''}${i === sceneIndex ? '   <- this scene' : ''}`);
   return [
     `This is a ${script.targetSec}-second ${script.format} script in ${LANGUAGE_NAMES[script.language]}:\n${lines.join('\n')}`,
     `Write 3 or 4 NEW variants for scene ${sceneIndex + 1} (${scene?.role}), about ${scene?.targetWords} words each, each in a different style (${VARIANT_STYLES.join(', ')}), scored 0-100. They must differ from these previous variants:\n${(scene?.variants ?? []).map((v) => `- ${v.text}`).join('\n')}`,
+    guidanceLines(guidance),
     `Source:\n"""\n${source(sourceText)}\n"""`,
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function metadataPrompt(input: PublishMetadataInput): string {
