@@ -52,7 +52,12 @@ export class ProjectSourceService {
   async apply(user: AuthContext, projectId: string, body: ApplySourceBody): Promise<AppliedSource> {
     const project = await this.projects.get(user, projectId);
     const steps = await this.steps.list(user, projectId);
-    const previousSource = steps.find((s) => s.stepNumber === 1)?.data;
+    const step1 = steps.find((s) => s.stepNumber === 1);
+    // Checked before any work; the write of step 1 below is conditional too, for a write in between.
+    if (body.baseVersion !== undefined && body.baseVersion !== (step1?.version ?? 0)) {
+      throw new AppError('VERSION_MISMATCH', `Step 1 was changed by someone else (now version ${step1?.version ?? 0}); reload and choose the source again`, { current: step1 ?? null });
+    }
+    const previousSource = step1?.data;
     const previousContent = steps.find((s) => s.stepNumber === 2)?.data;
     const keepContent = Boolean(previousSource && sourceKey(previousSource) === sourceKey(body) && typeof previousContent?.text === 'string' && previousContent.text.trim());
     let content: Content | null = null;
@@ -119,7 +124,7 @@ export class ProjectSourceService {
       language,
       targetDurationSec: body.targetDurationSec ?? FORMATS[body.format].defaultSec,
     };
-    await this.steps.upsert(user, project.id, { stepNumber: 1, data: source, completedAt: this.clock.now().toISOString() });
+    await this.steps.upsert(user, project.id, { stepNumber: 1, data: source, completedAt: this.clock.now().toISOString(), baseVersion: body.baseVersion });
     if (content && analysis) {
       const data = {
         title: content.title,
