@@ -5,6 +5,7 @@ import { storyboardEn } from './storyboard.en.ts';
 import { avatarEn } from './avatar.en.ts';
 import { makeEn } from './make.en.ts';
 import { conflictsEn } from './conflicts.en.ts';
+import { importErrorsEn } from './import-errors.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...textPipelineEn,
   ...makeEn,
   ...conflictsEn,
+  ...importErrorsEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

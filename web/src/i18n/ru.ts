@@ -6,6 +6,7 @@ import { storyboardRu } from './storyboard.ru.ts';
 import { avatarRu } from './avatar.ru.ts';
 import { makeRu } from './make.ru.ts';
 import { conflictsRu } from './conflicts.ru.ts';
+import { importErrorsRu } from './import-errors.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -15,6 +16,7 @@ export const ru: Messages = {
   ...textPipelineRu,
   ...makeRu,
   ...conflictsRu,
+  ...importErrorsRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',
