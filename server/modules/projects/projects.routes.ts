@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  listProjectCardsQuerySchema,
+  projectCardSchema,
   changeStageBodySchema,
   createProjectBodySchema,
   listProjectsQuerySchema,
@@ -43,6 +45,16 @@ export function registerProjectRoutes(router: ApiRouter, projects: ProjectsServi
     response: z.array(projectSchema),
     handler: ({ user, query }) =>
       projects.list(user, { status: query.status, deleted: query.deleted === 'true', q: query.q, limit: query.limit }),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/cards',
+    summary: 'Your projects as the projects page shows them: stages done, whether the video is rendering, ready or outdated, and a thumbnail',
+    tags: ['projects'],
+    query: listProjectCardsQuerySchema,
+    response: z.array(projectCardSchema),
+    handler: ({ user, query }) => projects.cards(user, { status: query.status, q: query.q, limit: query.limit, work: query.work }),
   });
 
   router.add({
