@@ -6,6 +6,7 @@ import { avatarEn } from './avatar.en.ts';
 import { makeEn } from './make.en.ts';
 import { conflictsEn } from './conflicts.en.ts';
 import { importErrorsEn } from './import-errors.en.ts';
+import { projectsPageEn } from './projects-page.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...makeEn,
   ...conflictsEn,
   ...importErrorsEn,
+  ...projectsPageEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

@@ -7,6 +7,7 @@ import { avatarRu } from './avatar.ru.ts';
 import { makeRu } from './make.ru.ts';
 import { conflictsRu } from './conflicts.ru.ts';
 import { importErrorsRu } from './import-errors.ru.ts';
+import { projectsPageRu } from './projects-page.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -17,6 +18,7 @@ export const ru: Messages = {
   ...makeRu,
   ...conflictsRu,
   ...importErrorsRu,
+  ...projectsPageRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',
