@@ -14,7 +14,7 @@ import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 /** An Idempotency-Key header: 1-200 visible ASCII characters (a UUID from the client, usually). */
-function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+export function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || !/^[\x21-\x7e]{1,200}$/.test(key)) {

@@ -36,8 +36,14 @@ export class ProjectsService {
 
   /** `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created. */
   async create(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<Project> {
+    return (await this.createOnce(user, title, idempotencyKey)).project;
+  }
+
+  /** As create, saying whether this request made the project (false: an earlier one with the same key did). */
+  async createOnce(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<{ project: Project; created: boolean }> {
     const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
-    return toProject(await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey));
+    const row = await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey);
+    return { project: toProject(row), created: row.created };
   }
 
   async list(user: AuthContext, filter: Partial<ListFilter>): Promise<Project[]> {

@@ -84,12 +84,19 @@ export class ProjectSourceService {
   }
 
   /** "Make a project from this story": a new project with stages 1 and 2 filled, at stage 2. */
-  async createFromNewsItem(user: AuthContext, itemId: string, options: { format?: FormatId; language?: Language; targetDurationSec?: number }): Promise<Project> {
+  async createFromNewsItem(
+    user: AuthContext,
+    itemId: string,
+    options: { format?: FormatId; language?: Language; targetDurationSec?: number },
+    idempotencyKey?: string,
+  ): Promise<Project> {
     const article = await this.news.article(user, itemId);
     const language = options.language ?? article.language;
     const analysis = await this.analysis.analyse(user.userId, { text: article.text, title: article.title, language, publishedAt: article.publishedAt });
     const format = options.format ?? analysis.recommendedFormat;
-    const project = await this.projects.create(user, article.title.slice(0, 200).trim() || undefined);
+    const { project, created } = await this.projects.createOnce(user, article.title.slice(0, 200).trim() || undefined, idempotencyKey);
+    // A repeat of a request that already made its project (a double click, a retry) gets that project as it is.
+    if (!created) return this.projects.get(user, project.id);
     const body: ApplySourceBody = { sourceType: 'news', newsItemId: itemId, url: article.url ?? undefined, format, language, targetDurationSec: options.targetDurationSec };
     const content: Content = { ...article, leadImage: article.images[0] ?? null };
     await this.write(user, project, body, language, content, analysis, { newsTitle: article.title, contentNote: article.origin === 'summary' ? article.fetchError : null });
