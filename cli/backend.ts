@@ -1,6 +1,7 @@
 import type { AnalyseInput, AnalysisResult } from '../contracts/analysis.ts';
 import type { Asset } from '../contracts/assets.ts';
 import type { Job } from '../contracts/jobs.ts';
+import type { MakeVideoBody } from '../contracts/make-video.ts';
 import type { Project } from '../contracts/projects.ts';
 import type { RenderBody, RenderState } from '../contracts/render-api.ts';
 import type { SaveFinalScriptBody } from '../contracts/script-workflow.ts';
@@ -33,6 +34,11 @@ export interface Backend {
   generateScript(projectId: string, onProgress: JobProgress): Promise<void>;
   narrate(projectId: string, onProgress: JobProgress): Promise<void>;
   render(projectId: string, body: RenderBody, onProgress: JobProgress): Promise<Job>;
+  /**
+   * A server's "make video" job (POST /api/projects/:id/make): script, voice, storyboard and
+   * render in one go, followed to its end. In this process the stages are run one by one instead.
+   */
+  makeVideo?(projectId: string, body: MakeVideoBody, onProgress: JobProgress): Promise<Job>;
   renderState(projectId: string): Promise<RenderState>;
   job(jobId: string): Promise<Job>;
   /** Uploads a local audio file as the project's music (an asset of kind music). */

@@ -8,7 +8,10 @@ import type { QualityPreset } from '../contracts/render-plan.ts';
 import { generatedScriptSchema } from '../contracts/script.ts';
 import { articleContent } from '../contracts/sources.ts';
 import type { Step } from '../contracts/steps.ts';
+import type { Job } from '../contracts/jobs.ts';
 import type { Backend } from './backend.ts';
+import { makeProgressOf, renderProgressOf } from './make-progress.ts';
+import { bestChoices } from '../server/modules/make/make-plan.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { SourceInput } from './input.ts';
 import type { Reporter } from './reporter.ts';
@@ -42,9 +45,6 @@ export interface MakeResult {
 /** The captions next to the video: out.mp4 -> out.srt. */
 export const srtPathFor = (video: string) => join(dirname(video), `${basename(video, extname(video)) || basename(video)}.srt`);
 
-/** Render steps as the stages the CLI shows: everything before encoding is the visuals. */
-const RENDER_STEPS_OF_VISUALS = new Set(['preparing', 'validating', 'preparing visuals', 'writing captions']);
-
 const stepOf = (steps: Step[], n: number) => steps.find((s) => s.stepNumber === n);
 const now = () => new Date().toISOString();
 
@@ -60,9 +60,9 @@ async function place(backend: Backend, asset: RenderOutputs['video'], to: string
 }
 
 /**
- * The whole pipeline on the embedded defaults: import, analysis, a script with the best-scored
- * variant of every scene, narration, visuals and render; the stages are completed as the screens
- * would, so the project reads the same afterwards in the web app.
+ * The whole pipeline: import, analysis, a script with the best-scored variant of every scene,
+ * narration, visuals and render; on a server by its "make video" job, in this process stage by
+ * stage. Either way the project reads the same afterwards in the web app.
  */
 export async function makeVideo(backend: Backend, input: SourceInput, options: MakeOptions, reporter: Reporter): Promise<MakeResult> {
   reporter.progress('import', 0, input.label);
@@ -89,50 +89,19 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     const pictures = await backend.importArticlePictures(project.id);
     reporter.progress('import', 1, `${pictures.usable} of ${pictures.imported + pictures.skipped.length} pictures usable`);
   }
-  await backend.mergeStep(project.id, 2, { completedAt: now() });
-  await backend.changeStage(project.id, 3);
   reporter.progress('analyse', 1, `score ${analysis.score}, ${format}`);
-
-  reporter.progress('script', 0);
-  await backend.generateScript(project.id, (fraction, step) => reporter.progress('script', fraction, step ?? undefined));
-  const generated = generatedScriptSchema.safeParse(stepOf(await backend.steps(project.id), 3)?.data.generatedVariants);
-  if (!generated.success) throw new CliError('the script job finished without a script');
-  const choices = Object.fromEntries(
-    generated.data.scenes.map((scene) => [scene.id, { variantId: [...scene.variants].sort((a, b) => b.score - a.score)[0]!.id }]),
-  );
-  await backend.saveFinalScript(project.id, { choices, complete: true });
-  await backend.changeStage(project.id, 4);
-  const step3 = stepOf(await backend.steps(project.id), 3)!;
-  const scenes = (step3.data.finalScript as { scenes: Array<{ id: string; text: string; role?: string }> }).scenes;
-  reporter.progress('script', 1, `${scenes.length} scenes`);
-
-  reporter.progress('voice', 0, `${voice.provider}:${voice.voiceId}`);
-  await backend.mergeStep(project.id, 4, {
-    data: { script: { scenes, sourceVersion: step3.version, base: scenes.map(({ id, text }) => ({ id, text })) }, voice },
-    derivedFrom: { '3': step3.version },
-  });
-  await backend.narrate(project.id, (fraction, step) => reporter.progress('voice', fraction, step ?? undefined));
-  await backend.mergeStep(project.id, 4, { completedAt: now() });
-  await backend.changeStage(project.id, 5);
-  await backend.skipStep(project.id, 5, 'Made with the command line: no avatar');
-  await backend.mergeStep(project.id, 6, { data: await musicStepData(backend, project.id, options.music), completedAt: now() });
-  await backend.changeStage(project.id, 7);
-  reporter.progress('voice', 1);
-
-  reporter.progress('visuals', 0);
-  const job = await backend.render(project.id, { aspect: options.aspect, quality: options.quality ?? 'standard' }, (fraction, step) => {
-    const stage = step && RENDER_STEPS_OF_VISUALS.has(step) ? 'visuals' : 'render';
-    // Visuals take the first tenth of the render job; the encoder the rest.
-    reporter.progress(stage, stage === 'visuals' ? fraction / 0.1 : (fraction - 0.1) / 0.9, step ?? undefined);
-  });
+  const job = backend.makeVideo
+    ? await makeOnServer(backend, project.id, voice, options, reporter)
+    : await makeStageByStage(backend, project.id, voice, options, reporter);
   const outputs = (await backend.renderState(project.id)).outputs;
-  if (!outputs) throw new CliError(`the render job ${job.id} finished without a video`);
+  if (!outputs) throw new CliError(`the job ${job.id} finished without a video`);
   reporter.progress('render', 1, 'saving');
   const output = typeof options.output === 'string' ? options.output : options.output(project.title);
   await place(backend, outputs.video, output);
   const srt = outputs.srt ? srtPathFor(output) : null;
   if (outputs.srt && srt) await place(backend, outputs.srt, srt);
   reporter.finish();
+  const finalScript = stepOf(await backend.steps(project.id), 3)?.data.finalScript as { scenes?: unknown[] } | undefined;
   return {
     projectId: project.id,
     title: project.title,
@@ -142,8 +111,62 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
     srt,
     durationSec: outputs.durationSec,
     bytes: outputs.video.sizeBytes,
-    scenes: scenes.length,
+    scenes: finalScript?.scenes?.length ?? 0,
   };
+}
+
+type Voice = { provider: TtsProviderId; voiceId: string };
+
+/**
+ * On a server: the voice and music asked for are stored first, then the server's "make video"
+ * job (the web app's one click) does script, voice, storyboard and render; its progress is shown.
+ */
+async function makeOnServer(backend: Backend, projectId: string, voice: Voice, options: MakeOptions, reporter: Reporter): Promise<Job> {
+  await backend.mergeStep(projectId, 4, { data: { voice } });
+  const music = await musicStepData(backend, projectId, options.music);
+  if (Object.keys(music).length > 0) await backend.mergeStep(projectId, 6, { data: music });
+  reporter.progress('script', 0);
+  return backend.makeVideo!(projectId, { aspect: options.aspect, quality: options.quality ?? 'standard' }, (fraction, step) => {
+    const shown = makeProgressOf(fraction, step);
+    reporter.progress(shown.stage, shown.fraction, shown.detail);
+  });
+}
+
+/** In this process: each stage's job in turn, the stages completed as the screens would. */
+async function makeStageByStage(backend: Backend, projectId: string, voice: Voice, options: MakeOptions, reporter: Reporter): Promise<Job> {
+  await backend.mergeStep(projectId, 2, { completedAt: now() });
+  await backend.changeStage(projectId, 3);
+
+  reporter.progress('script', 0);
+  await backend.generateScript(projectId, (fraction, step) => reporter.progress('script', fraction, step ?? undefined));
+  const generated = generatedScriptSchema.safeParse(stepOf(await backend.steps(projectId), 3)?.data.generatedVariants);
+  if (!generated.success) throw new CliError('the script job finished without a script');
+  // The same picks as the server's fast path: never a place to fill in ("[add a fact: ...]").
+  const choices = bestChoices({ generatedVariants: generated.data });
+  await backend.saveFinalScript(projectId, { choices, complete: true });
+  await backend.changeStage(projectId, 4);
+  const step3 = stepOf(await backend.steps(projectId), 3)!;
+  const scenes = (step3.data.finalScript as { scenes: Array<{ id: string; text: string; role?: string }> }).scenes;
+  reporter.progress('script', 1, `${scenes.length} scenes`);
+
+  reporter.progress('voice', 0, `${voice.provider}:${voice.voiceId}`);
+  await backend.mergeStep(projectId, 4, {
+    data: { script: { scenes, sourceVersion: step3.version, base: scenes.map(({ id, text }) => ({ id, text })) }, voice },
+    derivedFrom: { '3': step3.version },
+  });
+  await backend.narrate(projectId, (fraction, step) => reporter.progress('voice', fraction, step ?? undefined));
+  await backend.mergeStep(projectId, 4, { completedAt: now() });
+  await backend.changeStage(projectId, 5);
+  await backend.skipStep(projectId, 5, 'Made with the command line: no avatar');
+  await backend.mergeStep(projectId, 6, { data: await musicStepData(backend, projectId, options.music), completedAt: now() });
+  await backend.changeStage(projectId, 7);
+  reporter.progress('voice', 1);
+
+  reporter.progress('visuals', 0);
+  return backend.render(projectId, { aspect: options.aspect, quality: options.quality ?? 'standard' }, (fraction, step) => {
+    const shown = renderProgressOf(fraction, step);
+    reporter.progress(shown.stage, shown.fraction, shown.detail);
+  });
 }
 
 /** Step 6's music as the command line asked for it: a mood, off, or an uploaded track; nothing for automatic. */

@@ -58,6 +58,13 @@ describe('reelforge against a running server (--server, --token)', () => {
 
     const projects = (await t.app.inject({ method: 'GET', url: '/api/projects', headers: { cookie } })).json() as Project[];
     expect(projects.find((p) => p.id === projectId)).toMatchObject({ status: 'rendered', currentStage: 7, title: 'Copenhagen heats homes with the sea' });
+
+    // One "make video" job on the server did the work (the web app's fast path), not the CLI stage by stage.
+    const jobs = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/jobs`, headers: { cookie } })).json() as Job[];
+    expect(jobs.filter((j) => j.name === 'video.make').map((j) => j.state)).toEqual(['succeeded']);
+    // Its progress reached standard error as the CLI's stages, in order.
+    const events = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as { stage: string });
+    expect([...new Set(events.map((e) => e.stage))]).toEqual(['import', 'analyse', 'script', 'voice', 'visuals', 'render']);
   });
 
   it('lists projects, shows a job and renders a project again into a file', async () => {

@@ -41,3 +41,22 @@ export const listProjectsQuerySchema = z.object({
   q: z.string().max(200).optional().describe('Text contained in the title'),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+
+export const PROJECT_WORK_STATES = ['rendering', 'ready', 'outdated'] as const;
+export const projectWorkSchema = z.enum(PROJECT_WORK_STATES);
+export type ProjectWork = z.infer<typeof projectWorkSchema>;
+
+/** A project as the projects page shows it: what was made and how far it got. */
+export const projectCardSchema = projectSchema.extend({
+  stagesDone: z.number().int().describe('Stages completed or skipped'),
+  stageCount: z.number().int(),
+  work: projectWorkSchema
+    .nullable()
+    .describe('rendering: a render (or "make video") is running; ready: the latest video matches the script, voice and storyboard; outdated: they changed since; null: no video yet'),
+  thumbnailUrl: z.string().nullable().describe("The latest render's thumbnail, else the first scene's picture"),
+});
+export type ProjectCard = z.infer<typeof projectCardSchema>;
+
+export const listProjectCardsQuerySchema = listProjectsQuerySchema.omit({ deleted: true }).extend({
+  work: projectWorkSchema.optional().describe('Only projects in this state'),
+});

@@ -125,6 +125,8 @@ export const applySourceBodySchema = z
     language: languageSchema.optional(),
     targetDurationSec: z.number().int().min(5).max(600).optional(),
     replace: z.boolean().optional(),
+    /** The step-1 version the author's choice was made on (0: none yet); 412 if it moved on. */
+    baseVersion: z.number().int().min(0).optional(),
   })
   .superRefine((body, ctx) => {
     const need = { idea: body.idea, text: body.text ?? body.content?.text, url: body.url, news: body.newsItemId }[body.sourceType];

@@ -5,6 +5,7 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
+import { ProjectCardsRepository } from './modules/projects/project-cards.repository.ts';
 import { StepsRepository } from './modules/steps/steps.repository.ts';
 import { StepsService } from './modules/steps/steps.service.ts';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
   const queue = new JobQueue(database, config.DATABASE_URL, { schedule: config.EMBEDDED_WORKER, queues: JOB_POLICIES });
   const mediaStore = openMediaStore(config);
   const scratch = new ScratchSpace(join(config.DATA_DIR, 'scratch'));
-  const projects = new ProjectsService(projectsRepository, stepsRepository, clock);
+  const projects = new ProjectsService(projectsRepository, stepsRepository, clock, new ProjectCardsRepository(database));
   const scriptVersions = new ScriptVersionsRepository(database);
   const services = {
     config,

@@ -47,6 +47,7 @@ export function openHttpBackend(options: ApiClientOptions & { signal: AbortSigna
     generateScript: async (projectId, onProgress) => void (await run(`${project(projectId)}/script/generate`, {}, onProgress)),
     narrate: async (projectId, onProgress) => void (await run(`${project(projectId)}/voice/narration`, {}, onProgress)),
     render: (projectId, body, onProgress) => run(`${project(projectId)}/render`, body ?? {}, onProgress),
+    makeVideo: (projectId, body, onProgress) => run(`${project(projectId)}/make`, body ?? {}, onProgress),
     renderState: (projectId) => api.json('GET', `${project(projectId)}/render`),
     job: (jobId) => api.json('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
     uploadMusic: (projectId, path) => api.upload(`${project(projectId)}/assets?kind=music`, path),

@@ -28,6 +28,18 @@ const RU_BY_CODE: Record<ErrorCode, string> = {
   INTERNAL: 'Что-то пошло не так на сервере. Попробуйте ещё раз.',
 };
 
+const ruNumber = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('ru-RU') : '?');
+
+/** Messages that name numbers from the details. */
+const RU_WITH_DETAILS: Record<string, (details: Record<string, unknown>) => string> = {
+  TOO_LONG: (d) => {
+    const limit = (d.limit ?? {}) as { characters?: number; words?: number };
+    return `Текст слишком длинный: не больше ${ruNumber(limit.characters)} символов (около ${ruNumber(limit.words)} слов). Сократите его или разделите на несколько видео.`;
+  },
+  FEED_URL: (d) =>
+    `Это адрес новостной ленты${typeof d.feedTitle === 'string' && d.feedTitle ? ` «${d.feedTitle}»` : ''}, а не статьи. Добавьте её в свои ленты или откройте одну новость и вставьте её адрес.`,
+};
+
 const RU_BY_REASON: Record<string, string> = {
   CONTENT_EXISTS: 'У проекта уже есть содержание: подтвердите замену.',
   NO_SOURCE_TEXT: 'У проекта ещё нет исходного текста: сначала выберите источник на этапе 1.',
@@ -40,6 +52,8 @@ const RU_BY_REASON: Record<string, string> = {
   DRAFT_CHANGED: 'Черновик изменился, пока вы работали: обновите его и повторите.',
   REVISION_LIMIT: 'Черновик можно переписывать не больше 5 раз: одобрите, отредактируйте или отклоните его.',
   PROFILE_FULL: 'В профиле письма уже 50 правил: удалите одно, чтобы добавить новое.',
+  NO_ARTICLE: 'На этой странице нет статьи: возможно, это список ссылок, главная страница или платный материал. Откройте одну новость и вставьте её адрес.',
+  EMPTY_INPUT: 'Текст пустой: вставьте текст статьи или адрес страницы.',
 };
 
 /** The client's language by Accept-Language (the web app sends its interface language): "ru" or "en". */
@@ -61,5 +75,6 @@ export function clientLanguage(request: FastifyRequest): 'ru' | 'en' {
 export function localisedMessage(request: FastifyRequest, code: ErrorCode, message: string, details: unknown): string {
   if (clientLanguage(request) !== 'ru') return message;
   const reason = (details as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason === 'string' && RU_WITH_DETAILS[reason]) return RU_WITH_DETAILS[reason](details as Record<string, unknown>);
   return (typeof reason === 'string' && RU_BY_REASON[reason]) || RU_BY_CODE[code];
 }

@@ -50,8 +50,13 @@ function pathOf(issue: z.core.$ZodIssue, prefix: string): string {
 
 /** A 400 naming every offending field, e.g. "stepNumber: expected an integer from 1 to 8". */
 export function validationError(error: z.ZodError, prefix = ''): AppError {
-  const issues = error.issues.map((issue) => ({ path: pathOf(issue, prefix), message: issue.message }));
+  const issues = error.issues.map((issue) => ({ path: pathOf(issue, prefix), message: issueMessage(issue) }));
   const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  const tooLong = error.issues.find(isLongText);
+  if (tooLong && tooLong.code === 'too_big') {
+    // A text over its limit says the limit, so a screen can tell the author how much to cut.
+    return new AppError('VALIDATION_FAILED', message, { issues, reason: 'TOO_LONG', field: pathOf(tooLong, prefix), limit: textLimit(Number(tooLong.maximum)) });
+  }
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
 
@@ -60,6 +65,23 @@ export function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, prefix = ''
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;
+}
+
+/** A text the author wrote or pasted (an idea, an article) over its limit; short fields and addresses keep their own messages. */
+const isLongText = (issue: z.core.$ZodIssue) =>
+  issue.code === 'too_big' && issue.origin === 'string' && Number(issue.maximum) >= 2000 && !/url$/i.test(String(issue.path.at(-1) ?? ''));
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (!isLongText(issue) || issue.code !== 'too_big') return issue.message;
+  const limit = textLimit(Number(issue.maximum));
+  return `too long: at most ${limit.characters.toLocaleString('en-US')} characters (about ${limit.words.toLocaleString('en-US')} words); shorten it or split it into several videos`;
+}
+
+/** A text limit in characters and, for people, roughly in words (7 characters a word with its space). */
+export function textLimit(characters: number): { characters: number; words: number } {
+  const words = characters / 7;
+  const step = words >= 10_000 ? 1000 : words >= 1000 ? 100 : 10;
+  return { characters, words: Math.max(step, Math.round(words / step) * step) };
 }
 
 /** Fastify's own errors (body parsing, limits) mapped onto our codes. */

@@ -1,6 +1,6 @@
 import type { Job, JobName } from '../../../contracts/jobs.ts';
 import { TERMINAL_JOB_STATES } from '../../../contracts/jobs.ts';
-import type { MakeVideoBody } from '../../../contracts/make-video.ts';
+import { MAKE_STAGES, type MakeStage, type MakeVideoBody } from '../../../contracts/make-video.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Clock } from '../../adapters/clock.ts';
 import { AppError } from '../../http/errors.ts';
@@ -24,14 +24,6 @@ export interface MakeVideoDeps {
   clock: Clock;
 }
 
-/** The stages the fast path reports, in order, with the share of the whole each one takes. */
-export const MAKE_STAGES = [
-  { key: 'script', from: 0, to: 0.25 },
-  { key: 'voice', from: 0.25, to: 0.5 },
-  { key: 'storyboard', from: 0.5, to: 0.55 },
-  { key: 'render', from: 0.55, to: 1 },
-] as const;
-type MakeStage = (typeof MAKE_STAGES)[number]['key'];
 
 const POLL_MS = 250;
 /** Stored as the skip reason stage 5 shows, in the project's language. */

@@ -102,4 +102,19 @@ describe.each(DATABASE_KINDS)('news list on %s', (kind) => {
     expect(chosenSteps[0]!.data).toMatchObject({ format: 'news', targetDurationSec: 15 });
     expect((await t.app.inject({ method: 'POST', url: `/api/news/00000000-0000-4000-8000-000000000000/project`, headers: { cookie } })).statusCode).toBe(404);
   });
+
+  it('makes one project for repeats of a request with the same Idempotency-Key, even at once', async () => {
+    const velopark: NewsItem = await item('novosibirsk-velopark');
+    const projects = async () => ((await t.app.inject({ method: 'GET', url: '/api/projects', headers: { cookie } })).json() as Array<{ id: string }>).length;
+    const before = await projects();
+    const make = () => t.app.inject({ method: 'POST', url: `/api/news/${velopark.id}/project`, headers: { cookie, 'idempotency-key': 'news-click-1' } });
+    const [first, second] = await Promise.all([make(), make()]);
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(second.json().id).toBe(first.json().id);
+    const third = await make();
+    expect(third.json()).toMatchObject({ id: first.json().id, currentStage: 2 });
+    expect(await projects()).toBe(before + 1);
+    const bad = await t.app.inject({ method: 'POST', url: `/api/news/${velopark.id}/project`, headers: { cookie, 'idempotency-key': 'bad key with spaces' } });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -4,6 +4,7 @@ import { projectSchema } from '../../../contracts/projects.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectSourceService } from '../sources/project-source.service.ts';
 import type { NewsService } from './news.service.ts';
+import { idempotencyKeyOf } from '../projects/projects.routes.ts';
 
 const itemParams = z.object({ itemId: z.uuid({ message: 'must be a news item id (UUID)' }) });
 
@@ -44,13 +45,15 @@ export function registerNewsRoutes(router: ApiRouter, news: NewsService, project
   router.add({
     method: 'POST',
     url: '/api/news/:itemId/project',
-    summary: 'Make a project from a story: stage 1 (source, format, language, length) and stage 2 (text, analysis) are filled',
+    summary:
+      'Make a project from a story: stage 1 (source, format, language, length) and stage 2 (text, analysis) are filled. With an Idempotency-Key header, repeating the request returns the project the first one made',
     tags: ['news'],
     params: itemParams,
     body: makeProjectFromNewsBodySchema,
     response: projectSchema,
     status: 201,
     errors: [404, 502],
-    handler: ({ user, params, body }) => projectSource.createFromNewsItem(user, params.itemId, body ?? {}),
+    handler: ({ user, params, body, request }) =>
+      projectSource.createFromNewsItem(user, params.itemId, body ?? {}, idempotencyKeyOf(request.headers['idempotency-key'])),
   });
 }

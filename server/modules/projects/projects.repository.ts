@@ -43,18 +43,18 @@ export class ProjectsRepository {
   constructor(private readonly db: Database) {}
 
   /** With a createKey, a second create with the same key returns the first project instead of a new one. */
-  async create(ownerId: string, title: string, createKey?: string): Promise<ProjectRow> {
+  async create(ownerId: string, title: string, createKey?: string): Promise<ProjectRow & { created: boolean }> {
     const [row] = await this.db
       .insert(projects)
       .values({ ownerId, title, createKey: createKey ?? null })
       .onConflictDoNothing({ target: [projects.ownerId, projects.createKey] })
       .returning();
-    if (row) return { ...row, summary: null };
+    if (row) return { ...row, summary: null, created: true };
     const [existing] = await this.db
       .select()
       .from(projects)
       .where(and(eq(projects.ownerId, ownerId), eq(projects.createKey, createKey!)));
-    return { ...existing!, summary: null };
+    return { ...existing!, summary: null, created: false };
   }
 
   list(ownerId: string, filter: ListFilter): Promise<ProjectRow[]> {

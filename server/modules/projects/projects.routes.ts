@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  listProjectCardsQuerySchema,
+  projectCardSchema,
   changeStageBodySchema,
   createProjectBodySchema,
   listProjectsQuerySchema,
@@ -12,7 +14,7 @@ import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 /** An Idempotency-Key header: 1-200 visible ASCII characters (a UUID from the client, usually). */
-function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+export function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || !/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -43,6 +45,16 @@ export function registerProjectRoutes(router: ApiRouter, projects: ProjectsServi
     response: z.array(projectSchema),
     handler: ({ user, query }) =>
       projects.list(user, { status: query.status, deleted: query.deleted === 'true', q: query.q, limit: query.limit }),
+  });
+
+  router.add({
+    method: 'GET',
+    url: '/api/projects/cards',
+    summary: 'Your projects as the projects page shows them: stages done, whether the video is rendering, ready or outdated, and a thumbnail',
+    tags: ['projects'],
+    query: listProjectCardsQuerySchema,
+    response: z.array(projectCardSchema),
+    handler: ({ user, query }) => projects.cards(user, { status: query.status, q: query.q, limit: query.limit, work: query.work }),
   });
 
   router.add({

@@ -1,8 +1,11 @@
-import type { Project } from '../../../contracts/projects.ts';
+import type { Project, ProjectCard, ProjectWork } from '../../../contracts/projects.ts';
 import type { Clock } from '../../adapters/clock.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { StepsRepository } from '../steps/steps.repository.ts';
+import { SOURCES_BY_STEP } from '../steps/steps.service.ts';
+import type { ProjectCardsRepository } from './project-cards.repository.ts';
+import { toProjectCard } from './project-cards.ts';
 import type { ListFilter, ProjectRow, ProjectsRepository } from './projects.repository.ts';
 
 export const PURGE_AFTER_DAYS = 7;
@@ -28,17 +31,36 @@ export class ProjectsService {
     private readonly projects: ProjectsRepository,
     private readonly steps: StepsRepository,
     private readonly clock: Clock,
+    private readonly cardFacts: ProjectCardsRepository,
   ) {}
 
   /** `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created. */
   async create(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<Project> {
+    return (await this.createOnce(user, title, idempotencyKey)).project;
+  }
+
+  /** As create, saying whether this request made the project (false: an earlier one with the same key did). */
+  async createOnce(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<{ project: Project; created: boolean }> {
     const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
-    return toProject(await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey));
+    const row = await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey);
+    return { project: toProject(row), created: row.created };
   }
 
   async list(user: AuthContext, filter: Partial<ListFilter>): Promise<Project[]> {
     const rows = await this.projects.list(user.userId, { deleted: false, limit: 100, ...filter });
     return rows.map(toProject);
+  }
+
+  /** The projects page: each project with its progress, its video's state and a thumbnail; one read for all cards. */
+  async cards(user: AuthContext, filter: Partial<ListFilter> & { work?: ProjectWork }): Promise<ProjectCard[]> {
+    const { work, ...listFilter } = filter;
+    const projects = await this.list(user, listFilter);
+    const facts = await this.cardFacts.facts(
+      projects.map((p) => p.id),
+      SOURCES_BY_STEP,
+    );
+    const cards = projects.map((p) => toProjectCard(p, facts.steps.get(p.id) ?? [], facts.rendering.has(p.id)));
+    return work ? cards.filter((card) => card.work === work) : cards;
   }
 
   async get(user: AuthContext, id: string): Promise<Project> {

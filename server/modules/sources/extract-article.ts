@@ -10,6 +10,7 @@ import { readBody, type Block, type BodyImage } from './html-to-text.ts';
 import { detectLanguage } from './language.ts';
 import { absoluteUrl, readPageMetadata } from './page-metadata.ts';
 import { removeFurniture } from './page-furniture.ts';
+import { LISTING_LINK_SHARE, linkTextShare } from './listing-page.ts';
 
 export interface ExtractOptions {
   /** The page's URL: resolves relative image links and is returned as `url`. */
@@ -76,6 +77,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   if (!parsed?.content || (parsed.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) {
     throw new SourceImportError('NO_ARTICLE', 'no article text was found on the page (it may be a home page, a paywall or a script-only page)');
   }
+  if (linkTextShare(parsed.content) > LISTING_LINK_SHARE) {
+    throw new SourceImportError('NO_ARTICLE', 'no article found on this page: it is a list of links (a section front, search results or a directory listing); open one story and use its address');
+  }
 
   const siteName = metadata.siteName ?? parsed.siteName ?? hostOf(pageUrl);
   const byline = cleanByline(furniture.byline) ?? cleanByline(metadata.byline) ?? cleanByline(parsed.byline);
@@ -85,7 +89,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   const { text: lead, place } = takeDateline(kept[0]?.text ?? '');
   const paragraphs = kept.map((p, i) => (i === 0 ? lead : p.text));
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) {
-    throw new SourceImportError('NO_ARTICLE', 'the page has too little text to be an article');
+    throw new SourceImportError('NO_ARTICLE', 'no article found on this page: it has too little text to be an article');
   }
   const text = paragraphs.join('\n\n');
   const imageDetails = withLeadImage(positioned(body.images, kept), metadata.leadImage);

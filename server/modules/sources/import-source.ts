@@ -1,6 +1,7 @@
 import { decodeText } from '../../adapters/http/decode-text.ts';
 import type { SafeFetchOptions, SafeFetchResponse } from '../../adapters/http/safe-fetch.ts';
-import { safeFetch, SafeFetchError } from '../../adapters/http/safe-fetch.ts';
+import { HTML_OR_TEXT, safeFetch, SafeFetchError } from '../../adapters/http/safe-fetch.ts';
+import { FEED_TYPES, feedUrlError, looksLikeFeed } from './feed-url.ts';
 import type { Article } from './article.ts';
 import { SourceImportError } from './article.ts';
 import { extractArticle } from './extract-article.ts';
@@ -17,7 +18,10 @@ export interface ImportDeps {
 /** `POST /api/sources/import` in one call: a URL (fetched SSRF-safely), an HTML string, or text/Markdown. */
 export async function importSource(input: ImportInput, deps: ImportDeps = {}): Promise<Article> {
   if ('url' in input && !('html' in input)) return importUrl(input.url, deps);
-  if ('html' in input) return readArticle(input.html, { url: input.url ?? null });
+  if ('html' in input) {
+    if (looksLikeFeed(input.html)) throw feedUrlError(input.html, input.url ?? null);
+    return readArticle(input.html, { url: input.url ?? null });
+  }
   return articleFromPlainText(input.text, { title: input.title ?? null });
 }
 
@@ -25,12 +29,13 @@ export async function importUrl(url: string, deps: ImportDeps = {}): Promise<Art
   const fetcher = deps.fetch ?? safeFetch;
   let response: SafeFetchResponse;
   try {
-    response = await fetcher(url, deps.fetchOptions ?? {});
+    response = await fetcher(url, { allowedContentTypes: [...HTML_OR_TEXT, ...FEED_TYPES], ...deps.fetchOptions });
   } catch (error) {
     if (error instanceof SafeFetchError) throw new SourceImportError('FETCH_FAILED', error.message, error.code);
     throw error;
   }
   const body = decodeText(response.body, response.charset);
+  if (FEED_TYPES.includes(response.contentType) || looksLikeFeed(body)) throw feedUrlError(body, response.url);
   if (response.contentType === 'text/plain' || response.contentType === 'text/markdown') {
     return articleFromPlainText(body, { url: response.url });
   }

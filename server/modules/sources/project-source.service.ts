@@ -52,7 +52,12 @@ export class ProjectSourceService {
   async apply(user: AuthContext, projectId: string, body: ApplySourceBody): Promise<AppliedSource> {
     const project = await this.projects.get(user, projectId);
     const steps = await this.steps.list(user, projectId);
-    const previousSource = steps.find((s) => s.stepNumber === 1)?.data;
+    const step1 = steps.find((s) => s.stepNumber === 1);
+    // Checked before any work; the write of step 1 below is conditional too, for a write in between.
+    if (body.baseVersion !== undefined && body.baseVersion !== (step1?.version ?? 0)) {
+      throw new AppError('VERSION_MISMATCH', `Step 1 was changed by someone else (now version ${step1?.version ?? 0}); reload and choose the source again`, { current: step1 ?? null });
+    }
+    const previousSource = step1?.data;
     const previousContent = steps.find((s) => s.stepNumber === 2)?.data;
     const keepContent = Boolean(previousSource && sourceKey(previousSource) === sourceKey(body) && typeof previousContent?.text === 'string' && previousContent.text.trim());
     let content: Content | null = null;
@@ -79,12 +84,19 @@ export class ProjectSourceService {
   }
 
   /** "Make a project from this story": a new project with stages 1 and 2 filled, at stage 2. */
-  async createFromNewsItem(user: AuthContext, itemId: string, options: { format?: FormatId; language?: Language; targetDurationSec?: number }, idempotencyKey?: string): Promise<Project> {
+  async createFromNewsItem(
+    user: AuthContext,
+    itemId: string,
+    options: { format?: FormatId; language?: Language; targetDurationSec?: number },
+    idempotencyKey?: string,
+  ): Promise<Project> {
     const article = await this.news.article(user, itemId);
     const language = options.language ?? article.language;
     const analysis = await this.analysis.analyse(user.userId, { text: article.text, title: article.title, language, publishedAt: article.publishedAt });
     const format = options.format ?? analysis.recommendedFormat;
-    const project = await this.projects.create(user, article.title.slice(0, 200).trim() || undefined, idempotencyKey);
+    const { project, created } = await this.projects.createOnce(user, article.title.slice(0, 200).trim() || undefined, idempotencyKey);
+    // A repeat of a request that already made its project (a double click, a retry) gets that project as it is.
+    if (!created) return this.projects.get(user, project.id);
     const body: ApplySourceBody = { sourceType: 'news', newsItemId: itemId, url: article.url ?? undefined, format, language, targetDurationSec: options.targetDurationSec };
     const content: Content = { ...article, leadImage: article.images[0] ?? null };
     await this.write(user, project, body, language, content, analysis, { newsTitle: article.title, contentNote: article.origin === 'summary' ? article.fetchError : null });
@@ -119,7 +131,7 @@ export class ProjectSourceService {
       language,
       targetDurationSec: body.targetDurationSec ?? FORMATS[body.format].defaultSec,
     };
-    await this.steps.upsert(user, project.id, { stepNumber: 1, data: source, completedAt: this.clock.now().toISOString() });
+    await this.steps.upsert(user, project.id, { stepNumber: 1, data: source, completedAt: this.clock.now().toISOString(), baseVersion: body.baseVersion });
     if (content && analysis) {
       const data = {
         title: content.title,

@@ -63,6 +63,58 @@ describe.each(DATABASE_KINDS)('article import on %s', (kind) => {
     expect(notHttp.json().error.details.issues[0].path).toBe('url');
   });
 
+  it('answers a feed address with its title and URL, so the screen can offer to add it to the feeds', async () => {
+    for (const [url, title] of [[site.feedUrl, 'Eastbrook Courier'], [site.atomUrl, 'Eastbrook Courier (Atom)']] as const) {
+      const response = await post('/api/sources/import', { url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'FEED_URL', feedUrl: url, feedTitle: title } });
+      expect(response.json().error.message).toMatch(new RegExp(`^This address is "${title.replace(/[()]/g, '\\$&')}", a news feed with \\d+ stories, not an article: add it to your feeds`));
+    }
+    const russian = await post('/api/sources/import', { url: site.feedUrl }, { 'accept-language': 'ru' });
+    expect(russian.json().error.message).toBe('Это адрес новостной ленты «Eastbrook Courier», а не статьи. Добавьте её в свои ленты или откройте одну новость и вставьте её адрес.');
+    // Pasted feed XML is recognised the same way.
+    const pasted = await post('/api/sources/import', { html: await (await fetch(site.feedUrl)).text() });
+    expect(pasted.json().error.details.reason).toBe('FEED_URL');
+  });
+
+  it('refuses a listing page or a directory index with "no article found on this page"', async () => {
+    for (const name of ['news-section-listing.html', 'directory-index.html']) {
+      const response = await post('/api/sources/import', { html: fixture(name), url: 'https://news.example/section' });
+      expect(response.statusCode, name).toBe(422);
+      expect(response.json().error.details.reason).toBe('NO_ARTICLE');
+      expect(response.json().error.message).toMatch(/^No article found on this page/);
+      const russian = await post('/api/sources/import', { html: fixture(name) }, { 'accept-language': 'ru' });
+      expect(russian.json().error.message).toMatch(/^На этой странице нет статьи/);
+    }
+  });
+
+  it('says the limit of a too long text in characters and words, in English and Russian, and stores nothing', async () => {
+    const projectId = await createProject(t.app, cookie);
+    const huge = { sourceType: 'text', text: 'Tides rise and fall. '.repeat(10_000), format: 'news' };
+    const refused = await post(`/api/projects/${projectId}/source`, huge);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'TOO_LONG', field: 'text', limit: { characters: 200_000, words: 29_000 } } });
+    expect(refused.json().error.message).toBe('text: too long: at most 200,000 characters (about 29,000 words); shorten it or split it into several videos');
+    const russian = await post(`/api/projects/${projectId}/source`, huge, { 'accept-language': 'ru' });
+    expect(russian.json().error.message).toBe(`Текст слишком длинный: не больше ${(200_000).toLocaleString('ru-RU')} символов (около ${(29_000).toLocaleString('ru-RU')} слов). Сократите его или разделите на несколько видео.`);
+    const steps = (await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/steps`, headers: { cookie } })).json() as Step[];
+    expect(steps).toEqual([]);
+  });
+
+  it('writes stage 1 only on the version the author saw: 412 with the current step otherwise', async () => {
+    const projectId = await createProject(t.app, cookie);
+    const idea = { sourceType: 'idea', idea: 'Why the moon makes two tides a day.', format: 'news' };
+    const first = await post(`/api/projects/${projectId}/source`, { ...idea, baseVersion: 0 });
+    expect(first.statusCode).toBe(200);
+    const version = (first.json().steps as Step[])[0]!.version;
+    const stale = await post(`/api/projects/${projectId}/source`, { ...idea, idea: 'Another idea about tides.', replace: true, baseVersion: 0 });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_MISMATCH', details: { current: { stepNumber: 1, version, data: { idea: idea.idea } } } });
+    const current = await post(`/api/projects/${projectId}/source`, { ...idea, idea: 'Another idea about tides.', replace: true, baseVersion: version });
+    expect(current.statusCode).toBe(200);
+    expect((current.json().steps as Step[])[0]!.data.idea).toBe('Another idea about tides.');
+  });
+
   it('reads pasted HTML and text, and names a bad body', async () => {
     const html = await post('/api/sources/import', { html: fixture('ru-news-cluttered.html'), url: 'https://news.example/ru' });
     expect(html.statusCode).toBe(200);

@@ -18,6 +18,8 @@ export function importFailure(error: unknown): unknown {
   switch (error.code) {
     case 'UNSUPPORTED_FILE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', message, { reason });
+    case 'FEED_URL':
+      return new AppError('VALIDATION_FAILED', message, { reason, ...error.details, issues: [{ path: 'url', message: error.message }] });
     case 'EMPTY_INPUT':
       return new AppError('VALIDATION_FAILED', message, { reason, issues: [{ path: 'text', message: error.message }] });
     default:

@@ -9,7 +9,7 @@ import type { ProjectsRepository } from '../projects/projects.repository.ts';
 import type { StepRow, StepsRepository } from './steps.repository.ts';
 import { StepUpsertBatcher } from './step-upsert-batcher.ts';
 
-const SOURCES_BY_STEP: Record<number, number[]> = Object.fromEntries(STAGES.map((s) => [s.number, [...s.derivesFrom]]));
+export const SOURCES_BY_STEP: Record<number, number[]> = Object.fromEntries(STAGES.map((s) => [s.number, [...s.derivesFrom]]));
 const sourcesOf = (stepNumber: number) => SOURCES_BY_STEP[stepNumber] ?? [];
 
 /**
@@ -18,7 +18,7 @@ const sourcesOf = (stepNumber: number) => SOURCES_BY_STEP[stepNumber] ?? [];
  * it complete, a regeneration with the same result) changes nothing here. Rows written before
  * content versions existed fall back to comparing versions.
  */
-function staleSourcesOf(row: StepRow): number[] {
+export function staleSourcesOf(row: StepRow): number[] {
   if (row.skipReason && !row.completedAt) return [];
   return sourcesOf(row.stepNumber).filter((source) => {
     const key = String(source);

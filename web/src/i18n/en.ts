@@ -7,6 +7,9 @@ import { makeEn } from './make.en.ts';
 import { libraryEn } from './library.en.ts';
 import { performanceEn } from './performance.en.ts';
 import { factoryEn } from './factory.en.ts';
+import { conflictsEn } from './conflicts.en.ts';
+import { importErrorsEn } from './import-errors.en.ts';
+import { projectsPageEn } from './projects-page.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -19,6 +22,9 @@ export const en = {
   ...libraryEn,
   ...performanceEn,
   ...factoryEn,
+  ...conflictsEn,
+  ...importErrorsEn,
+  ...projectsPageEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

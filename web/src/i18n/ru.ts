@@ -8,6 +8,9 @@ import { makeRu } from './make.ru.ts';
 import { libraryRu } from './library.ru.ts';
 import { performanceRu } from './performance.ru.ts';
 import { factoryRu } from './factory.ru.ts';
+import { conflictsRu } from './conflicts.ru.ts';
+import { importErrorsRu } from './import-errors.ru.ts';
+import { projectsPageRu } from './projects-page.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -19,6 +22,9 @@ export const ru: Messages = {
   ...libraryRu,
   ...performanceRu,
   ...factoryRu,
+  ...conflictsRu,
+  ...importErrorsRu,
+  ...projectsPageRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',

@@ -20,6 +20,19 @@ describe('errorText', () => {
   });
 });
 
+describe('errorText for import failures', () => {
+  it('says what was wrong and what to do, from the catalogue, with the limit of a too long text', () => {
+    const feed = new ApiError(400, 'VALIDATION_FAILED', 'This address is a feed', { reason: 'FEED_URL', feedUrl: 'https://x.example/rss', feedTitle: 'Daily' });
+    expect(errorText(feed, t)).toBe('This is the news feed “Daily”, not an article: add it to your feeds?');
+    expect(errorText(new ApiError(400, 'VALIDATION_FAILED', 'x', { reason: 'FEED_URL', feedTitle: null }), t)).toBe(en['importError.feedUrl']);
+    expect(errorText(new ApiError(422, 'FETCH_FAILED', 'x', { reason: 'NO_ARTICLE' }), t)).toBe(en['importError.noArticle']);
+    const long = new ApiError(400, 'VALIDATION_FAILED', 'text: too long', { reason: 'TOO_LONG', limit: { characters: 200_000, words: 29_000 } });
+    expect(errorText(long, t, (n) => n.toLocaleString('en-US'))).toBe('The text is too long: at most 200,000 characters (about 29,000 words). Shorten it or split it into several videos.');
+    // Without the numbers it falls back on the server's own message.
+    expect(errorText(new ApiError(400, 'VALIDATION_FAILED', 'text: too long', { reason: 'TOO_LONG' }), t)).toBe('text: too long');
+  });
+});
+
 describe('fieldErrors', () => {
   it('maps a 400 answer to the first message per field', () => {
     const error = new ApiError(400, 'VALIDATION_FAILED', 'email: bad; password: short', {

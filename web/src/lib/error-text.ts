@@ -6,8 +6,10 @@ import { ApiError } from './http.ts';
  * explains a rule (stage navigation, validation, conflicts); transport and server faults get
  * a translated sentence instead.
  */
-export function errorText(error: unknown, t: Translate): string {
+export function errorText(error: unknown, t: Translate, formatNumber: (n: number) => string = String): string {
   if (!(error instanceof ApiError)) return t('error.generic');
+  const reasonText = textForReason(error.details, t, formatNumber);
+  if (reasonText) return reasonText;
   switch (error.code) {
     case 'NETWORK':
       return t('error.network');
@@ -28,4 +30,24 @@ export function fieldErrors(error: unknown): Record<string, string> {
     if (typeof issue.path === 'string' && typeof issue.message === 'string') result[issue.path] ??= issue.message;
   }
   return result;
+}
+
+/** The catalogue's words for the failures a screen explains itself (imports), by details.reason. */
+function textForReason(details: unknown, t: Translate, formatNumber: (n: number) => string): string | null {
+  const d = (details ?? {}) as { reason?: unknown; feedTitle?: unknown; limit?: { characters?: unknown; words?: unknown } };
+  switch (d.reason) {
+    case 'FEED_URL':
+      return typeof d.feedTitle === 'string' && d.feedTitle ? t('importError.feedUrlNamed', { title: d.feedTitle }) : t('importError.feedUrl');
+    case 'NO_ARTICLE':
+      return t('importError.noArticle');
+    case 'EMPTY_INPUT':
+      return t('importError.empty');
+    case 'TOO_LONG': {
+      const { characters, words } = d.limit ?? {};
+      if (typeof characters !== 'number' || typeof words !== 'number') return null;
+      return t('importError.tooLong', { characters: formatNumber(characters), words: formatNumber(words) });
+    }
+    default:
+      return null;
+  }
 }

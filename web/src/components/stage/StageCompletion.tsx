@@ -5,7 +5,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { stageName } from '../../i18n/stage-text.ts';
 import { LAST_STAGE, isStageNumber, type StageNumber, type Step } from '../../lib/domain.ts';
 import { paths } from '../../lib/paths.ts';
+import { isApiError } from '../../lib/http.ts';
 import { useMergeStep } from '../../lib/steps/use-steps.ts';
+import { MergeConflictDialog } from './MergeConflictDialog.tsx';
 
 interface StageCompletionProps {
   projectId: string;
@@ -20,7 +22,7 @@ export function StageCompletion({ projectId, stage, step }: StageCompletionProps
   const navigate = useNavigate();
   const next = stage + 1;
   const finished = Boolean(step?.completedAt || step?.skipReason);
-  const patch = (body: { completedAt?: string | null; skipReason?: null }) => merge.mutate({ stepNumber: stage, patch: body });
+  const patch = (body: { completedAt?: string | null; skipReason?: null }) => merge.mutate({ stepNumber: stage, patch: body, baseVersion: step?.version ?? 0 });
 
   let status: string;
   if (step?.completedAt) status = t('stage.completedOn', { date: formatDate(step.completedAt, true) });
@@ -41,7 +43,7 @@ export function StageCompletion({ projectId, stage, step }: StageCompletionProps
             // The promise, not a mutate callback: finishing moves this panel out of "Advanced", which remounts it.
             onClick={() =>
               void merge
-                .mutateAsync({ stepNumber: stage, patch: { completedAt: new Date().toISOString() } })
+                .mutateAsync({ stepNumber: stage, patch: { completedAt: new Date().toISOString() }, baseVersion: step?.version ?? 0 })
                 .then(() => navigate(paths.stage(projectId, next)))
                 .catch(() => {})
             }
@@ -71,7 +73,8 @@ export function StageCompletion({ projectId, stage, step }: StageCompletionProps
         )}
         {finished && stage === LAST_STAGE && <span className="muted">{t('stage.allDone')}</span>}
       </div>
-      {merge.isError && <ErrorNotice error={merge.error} />}
+      {merge.isError && !isApiError(merge.error, 412) && <ErrorNotice error={merge.error} />}
+      <MergeConflictDialog merge={merge} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ interface ErrorNoticeProps {
 }
 
 export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (
     <Notice
       tone="danger"
@@ -23,7 +23,7 @@ export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
         )
       }
     >
-      {errorText(error, t)}
+      {errorText(error, t, (n) => formatNumber(n, 0))}
     </Notice>
   );
 }

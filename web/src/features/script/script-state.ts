@@ -80,6 +80,22 @@ export function choicePatch(sceneId: string, choice: SceneChoice | null): Record
   return { choices: { [sceneId]: { variantId: choice.variantId ?? null, text } }, selectedVariants: { [sceneId]: choice.variantId ?? null } };
 }
 
+/** One merge patch storing several scenes' choices (null removes one). */
+export function choicesPatch(changes: Record<string, SceneChoice | null>): Record<string, Record<string, unknown>> {
+  const patch: Record<string, Record<string, unknown>> = { choices: {}, selectedVariants: {} };
+  for (const [sceneId, choice] of Object.entries(changes)) {
+    const one = choicePatch(sceneId, choice) as Record<string, Record<string, unknown>>;
+    Object.assign(patch.choices!, one.choices);
+    Object.assign(patch.selectedVariants!, one.selectedVariants);
+  }
+  return patch;
+}
+
+/** Choices in one shape (absent fields as null), so equal choices compare equal. */
+export function normalChoices(choices: Choices): Choices {
+  return Object.fromEntries(Object.entries(choices).map(([id, c]) => [id, { variantId: c.variantId ?? null, text: c.text ?? null }]));
+}
+
 /**
  * The choices with every scene the author has not decided yet on the variant the writer scored
  * highest (the first of equal scores), so a script can be taken as it is with one click.

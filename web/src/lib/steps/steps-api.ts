@@ -17,9 +17,13 @@ export const stepsQueryOptions = (projectId: string) =>
 export const upsertStep = (projectId: string, body: UpsertStepBody, ifMatch?: number) =>
   http.post<Step>(stepsPath(projectId), body, ifMatch === undefined ? undefined : { 'if-match': `"${ifMatch}"` });
 
-/** A JSON merge patch: only the fields sent change (null clears completedAt / skipReason). */
-export const mergeStep = (projectId: string, stepNumber: number, patch: MergeStepBody) =>
-  http.patch<Step>(`${stepsPath(projectId)}/${stepNumber}`, patch, { contentType: 'application/merge-patch+json' });
+/**
+ * A JSON merge patch: only the fields sent change (null clears completedAt / skipReason). It
+ * carries the version the change was based on (0: the step did not exist), so a write made
+ * elsewhere meanwhile answers 412 with the current row instead of being merged over blindly.
+ */
+export const mergeStep = (projectId: string, stepNumber: number, patch: Omit<MergeStepBody, 'baseVersion'>, baseVersion: number) =>
+  http.patch<Step>(`${stepsPath(projectId)}/${stepNumber}`, { ...patch, baseVersion }, { contentType: 'application/merge-patch+json' });
 
 export const skipStep = (projectId: string, stepNumber: number, reason?: string) =>
   http.post<Step>(`${stepsPath(projectId)}/${stepNumber}/skip`, reason ? { reason } : {});

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MergeStepBody, Step, UpsertStepBody } from '../domain.ts';
 import { isApiError } from '../http.ts';
 import { queryKeys } from '../query-keys.ts';
-import { mergeStep, skipStep, stepsQueryOptions, upsertStep } from './steps-api.ts';
+import { mergeStepInOrder } from './ordered-merge.ts';
+import { skipStep, stepsQueryOptions, upsertStep } from './steps-api.ts';
 
 export const useSteps = (projectId: string) => useQuery(stepsQueryOptions(projectId));
 
@@ -36,11 +37,19 @@ export function useUpsertStep(projectId: string) {
   });
 }
 
+export interface MergeStepVariables {
+  stepNumber: number;
+  patch: Omit<MergeStepBody, 'baseVersion'>;
+  /** The version of the step the change was made on (0 when it did not exist yet). */
+  baseVersion: number;
+}
+
 export function useMergeStep(projectId: string) {
   const written = useStepWritten(projectId);
   return useMutation({
-    mutationFn: ({ stepNumber, patch }: { stepNumber: number; patch: MergeStepBody }) => mergeStep(projectId, stepNumber, patch),
+    mutationFn: ({ stepNumber, patch, baseVersion }: MergeStepVariables) => mergeStepInOrder(projectId, stepNumber, patch, baseVersion),
     onSuccess: (step) => written(step),
+    onError: (error) => (isApiError(error, 412) ? written(conflictingStep(error.details)) : undefined),
   });
 }
 

@@ -8,7 +8,10 @@ import { stageAbout } from '../../../i18n/stage-text.ts';
 import { countWords, FORMATS, isFormatId, isLanguage, speakingSeconds } from '../../../lib/formats.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
-import { useMergeStep } from '../../../lib/steps/use-steps.ts';
+import { conflictingStep, useMergeStep } from '../../../lib/steps/use-steps.ts';
+import { isApiError } from '../../../lib/http.ts';
+import { ConflictDialog } from '../../../components/stage/ConflictDialog.tsx';
+import { MergeConflictDialog } from '../../../components/stage/MergeConflictDialog.tsx';
 import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { type AnalysisResult, startScript } from '../api/content.ts';
 import { useAnalyse, useWriter } from '../hooks/useContent.ts';
@@ -26,7 +29,8 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
   const content = step?.data ?? {};
   const hasScript = Boolean(steps.find((s) => s.stepNumber === 3)?.data.generatedVariants);
   const savedText = str(content.text);
-  const [draft, setDraft] = useState<{ title: string; text: string } | null>(null);
+  // The author's edit and the step-2 version it was made on.
+  const [draft, setDraft] = useState<{ title: string; text: string; baseVersion: number } | null>(null);
   const title = draft?.title ?? str(content.title);
   const text = draft?.text ?? (savedText || str(source.idea) || str(source.text));
   const unsaved = draft !== null || (!savedText && text.trim().length > 0);
@@ -40,19 +44,26 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
   const writer = useWriter();
   const [moving, setMoving] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
 
-  const edit = (change: Partial<{ title: string; text: string }>) => setDraft({ title, text, ...change });
-  const runAnalysis = () =>
-    analyse.mutateAsync({ text, title, baseVersion: step?.version ?? 0 }).then((saved) => {
+  const edit = (change: Partial<{ title: string; text: string }>) => setDraft({ title, text, baseVersion: draft?.baseVersion ?? step?.version ?? 0, ...change });
+  const runAnalysis = (baseVersion = draft?.baseVersion ?? step?.version ?? 0) =>
+    analyse.mutateAsync({ text, title, baseVersion }).then((saved) => {
       setDraft(null);
       return saved;
     });
+  const conflict = isApiError(analyse.error, 412) ? { current: conflictingStep(analyse.error.details) } : null;
+  const seeTheirs = () => {
+    setDraft(null);
+    analyse.reset();
+    setMoving({ busy: false, error: null });
+  };
 
   /** Saves and analyses an edited text, finishes the stage, starts the script if there is none yet. */
   const writeScript = async () => {
     setMoving({ busy: true, error: null });
     try {
-      if (unsaved || !analysis) await runAnalysis();
-      if (!step?.completedAt) await merge.mutateAsync({ stepNumber: 2, patch: { completedAt: new Date().toISOString() } });
+      let version = step?.version ?? 0;
+      if (unsaved || !analysis) version = (await runAnalysis()).version;
+      if (!step?.completedAt) await merge.mutateAsync({ stepNumber: 2, patch: { completedAt: new Date().toISOString() }, baseVersion: version });
       if (!hasScript) await startScript(project.id);
       await navigate(paths.stage(project.id, 3));
     } catch (error) {
@@ -121,7 +132,7 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
             </span>
           )}
         </div>
-        {analyse.isError && !moving.busy && <ErrorNotice error={analyse.error} />}
+        {analyse.isError && !moving.busy && !conflict && <ErrorNotice error={analyse.error} />}
       </section>
       {analysis?.score !== undefined ? (
         <AnalysisPanel analysis={analysis} outdated={unsaved} chosenFormat={format} />
@@ -138,7 +149,17 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
           </span>
         )}
       </div>
-      {moving.error !== null && <ErrorNotice error={moving.error} />}
+      {moving.error !== null && !isApiError(moving.error, 412) && <ErrorNotice error={moving.error} />}
+      {conflict && (
+        <ConflictDialog
+          theirVersion={conflict.current?.version ?? null}
+          theirs={conflict.current ? <pre className="code">{str(conflict.current.data.text)}</pre> : undefined}
+          onSeeTheirs={seeTheirs}
+          onKeepMine={() => void runAnalysis(conflict.current?.version ?? 0).catch(() => {})}
+          busy={analyse.isPending}
+        />
+      )}
+      <MergeConflictDialog merge={merge} />
       <StageFooter project={project} stage={stage} step={step} showData={false} />
     </div>
   );

@@ -23,4 +23,6 @@ export const updateNewsItem = (itemId: string, flags: { favourite?: boolean; dis
 
 export const getArticle = (itemId: string, signal?: AbortSignal) => http.get<NewsArticle>(`/api/news/${encodeURIComponent(itemId)}/article`, signal);
 
-export const makeProject = (itemId: string) => http.post<Project>(`/api/news/${encodeURIComponent(itemId)}/project`, {});
+/** `idempotencyKey`: the same for repeats of one click, so the server makes one project. */
+export const makeProject = ({ itemId, idempotencyKey }: { itemId: string; idempotencyKey: string }) =>
+  http.post<Project>(`/api/news/${encodeURIComponent(itemId)}/project`, {}, { 'idempotency-key': idempotencyKey });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge } from '../../../components/ui/Badge.tsx';
 import { Button } from '../../../components/ui/Button.tsx';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { newRequestKey } from '../../../lib/request-key.ts';
 import type { NewsItem } from '../api/news.ts';
 import { useArticle, useMakeProject, useUpdateNewsItem } from '../hooks/useNews.ts';
 
@@ -19,6 +20,8 @@ export function NewsItemCard({ item, selected, onToggle }: { item: NewsItem; sel
   const article = useArticle(item.id, reading);
   const update = useUpdateNewsItem();
   const make = useMakeProject();
+  // One key per story until a try fails: a second click while the first is under way makes no second project.
+  const requestKey = useRef(newRequestKey());
   const meta = [item.feedTitle, item.publishedAt ? formatDate(item.publishedAt, true) : null].filter(Boolean).join(' · ');
   return (
     <article className="card news-item" data-testid="news-item" data-dismissed={item.dismissed || undefined}>
@@ -39,7 +42,17 @@ export function NewsItemCard({ item, selected, onToggle }: { item: NewsItem; sel
         </div>
       </div>
       <div className="row news-item__actions">
-        <Button small variant="primary" busy={make.isPending} onClick={() => make.mutate(item.id, { onSuccess: (project) => void navigate(paths.stage(project.id, 2)) })}>
+        <Button
+          small
+          variant="primary"
+          busy={make.isPending}
+          onClick={() =>
+            make.mutate(
+              { itemId: item.id, idempotencyKey: requestKey.current },
+              { onSuccess: (project) => void navigate(paths.stage(project.id, 2)), onError: () => (requestKey.current = newRequestKey()) },
+            )
+          }
+        >
           {t('news.makeProject')}
         </Button>
         <Button small onClick={() => setReading((r) => !r)} aria-expanded={reading}>

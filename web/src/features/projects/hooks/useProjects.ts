@@ -4,7 +4,9 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 import {
   createProject,
   deleteProject,
+  projectCardsQueryOptions,
   projectListQueryOptions,
+  type CardFilter,
   projectQueryOptions,
   renameProject,
   restoreProject,
@@ -12,6 +14,7 @@ import {
 } from '../api/projects.ts';
 
 export const useProjectList = (filter: ProjectFilter) => useQuery(projectListQueryOptions(filter));
+export const useProjectCards = (filter: CardFilter) => useQuery(projectCardsQueryOptions(filter));
 export const useProject = (id: string) => useQuery(projectQueryOptions(id));
 
 /** After any change to one project: store the fresh row and refetch every list. */

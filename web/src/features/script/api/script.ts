@@ -11,8 +11,9 @@ const projectPath = (projectId: string) => `/api/projects/${encodeURIComponent(p
 export const generateScript = (projectId: string, body: { sceneId?: string; replace?: boolean }) =>
   http.post<Job>(`${projectPath(projectId)}/script/generate`, body);
 
-export const saveFinalScript = (projectId: string, choices: Choices, complete: boolean) =>
-  request<Step>('PUT', `${projectPath(projectId)}/script/final`, { body: { choices, complete } });
+/** `baseVersion`: the step-3 version the choices were made on; 412 if it moved on. */
+export const saveFinalScript = (projectId: string, choices: Choices, complete: boolean, baseVersion: number) =>
+  request<Step>('PUT', `${projectPath(projectId)}/script/final`, { body: { choices, complete, baseVersion } });
 
 export const listScriptVersions = (projectId: string, signal?: AbortSignal) => http.get<ScriptVersion[]>(`${projectPath(projectId)}/script/versions`, signal);
 

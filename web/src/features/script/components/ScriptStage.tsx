@@ -18,6 +18,10 @@ import { ScriptHistory } from './ScriptHistory.tsx';
 import { ScriptTotalsBar } from './ScriptTotalsBar.tsx';
 import { SaveToLibrary } from './SaveToLibrary.tsx';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
+import { ConflictDialog } from '../../../components/stage/ConflictDialog.tsx';
+import { SceneConflictDialog } from '../../../components/stage/SceneConflictDialog.tsx';
+import { isApiError } from '../../../lib/http.ts';
+import { conflictingStep } from '../../../lib/steps/use-steps.ts';
 import '../script.css';
 
 /** Stage 3: the script constructor. Nothing is (re)generated unless the author asks. */
@@ -25,7 +29,7 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const script = scriptOf(step?.data);
-  const { choices: stored, setChoice, flush, saving, error: saveError } = useChoices(project.id, step);
+  const { choices: stored, setChoice, flush, saving, error: saveError, conflict, resolve, baseVersion } = useChoices(project.id, step);
   const generate = useGenerateScript(project.id);
   const saveFinal = useSaveFinalScript(project.id);
   const refresh = useRefreshAfterJob(project.id);
@@ -53,10 +57,11 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
     generate.mutate({ replace }, { onSuccess: (job) => setFullJobId(job.id) });
   };
   const regenerate = (sceneId: string) => generate.mutate({ sceneId }, { onSuccess: (job) => setSceneJobs((jobs) => ({ ...jobs, [sceneId]: job.id })) });
-  const finish = async () => {
+  const finish = async (over?: number) => {
     await flush();
-    saveFinal.mutate({ choices, complete: true }, { onSuccess: () => void navigate(paths.stage(project.id, 4)) });
+    saveFinal.mutate({ choices, complete: true, baseVersion: over ?? baseVersion() }, { onSuccess: () => void navigate(paths.stage(project.id, 4)) });
   };
+  const finalConflict = isApiError(saveFinal.error, 412) ? conflictingStep(saveFinal.error.details) : undefined;
 
   const totals = script ? totalsOf(script, choices) : null;
   const finalScenes = (step?.data.finalScript as { scenes?: { text?: string }[] } | undefined)?.scenes;
@@ -104,7 +109,7 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
           </div>
           {saveError && <ErrorNotice error={saveError} />}
           <div className="row script-stage__actions">
-            <Button variant="primary" disabled={!totals.complete || writing} busy={saveFinal.isPending} onClick={() => void finish()}>
+            <Button variant="primary" disabled={!totals.complete || writing} busy={saveFinal.isPending} onClick={() => void finish().catch(() => {})}>
               {t('script.continue')} →
             </Button>
             {!totals.complete && <span className="muted small">{t('script.chooseAll', { left: totals.scenes - totals.chosen })}</span>}
@@ -113,15 +118,33 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
               {t('script.rewriteAll')}
             </Button>
           </div>
-          {saveFinal.isError && <ErrorNotice error={saveFinal.error} />}
           <SaveToLibrary
             projectId={project.id}
             disabled={!totals.complete || writing}
             saveFinal={async () => {
               await flush();
-              await saveFinal.mutateAsync({ choices, complete: false });
+              await saveFinal.mutateAsync({ choices, complete: false, baseVersion: baseVersion() });
             }}
           />
+          {saveFinal.isError && finalConflict === undefined && <ErrorNotice error={saveFinal.error} />}
+          {conflict && (
+            <SceneConflictDialog
+              conflict={conflict}
+              order={script.scenes.map((s) => s.id)}
+              onSeeTheirs={resolve.seeTheirs}
+              onKeepMine={resolve.keepMine}
+              onMerge={resolve.merge}
+              busy={saving}
+            />
+          )}
+          {finalConflict !== undefined && (
+            <ConflictDialog
+              theirVersion={finalConflict?.version ?? null}
+              onSeeTheirs={() => saveFinal.reset()}
+              onKeepMine={() => void finish(finalConflict?.version ?? 0).catch(() => {})}
+              busy={saveFinal.isPending}
+            />
+          )}
           {confirmReplace && (
             <Notice
               tone="warning"

@@ -32,7 +32,7 @@ export function useSaveFinalScript(projectId: string) {
   const stored = useStepWritten(projectId);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ choices, complete }: { choices: Choices; complete: boolean }) => saveFinalScript(projectId, choices, complete),
+    mutationFn: ({ choices, complete, baseVersion }: { choices: Choices; complete: boolean; baseVersion: number }) => saveFinalScript(projectId, choices, complete, baseVersion),
     onSuccess: (step) => Promise.all([stored(step), queryClient.invalidateQueries({ queryKey: versionsKey(projectId) })]),
   });
 }

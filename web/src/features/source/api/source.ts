@@ -25,6 +25,9 @@ export async function importFile(file: File): Promise<Article> {
   return payload as unknown as Article;
 }
 
+/** Follows a feed (the import offers it when a feed's address was pasted as an article). */
+export const addFeed = (url: string) => http.post<{ id: string }>('/api/feeds', { url });
+
 export const applySource = (projectId: string, body: ApplySourceBody) =>
   http.post<{ project: Project; steps: Step[] }>(`/api/projects/${encodeURIComponent(projectId)}/source`, body);
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { type Article, importFile, importSource } from '../api/source.ts';
 import { SOURCE_KINDS, type SourceDraft } from '../source-draft.ts';
 import { ArticlePreview } from './ArticlePreview.tsx';
+import { FeedOffer, feedOf } from './FeedOffer.tsx';
 import { NewsItemPicker } from './NewsItemPicker.tsx';
 import { useMutation } from '@tanstack/react-query';
 
@@ -75,7 +76,7 @@ function UrlImport({ draft, update }: Omit<SourceInputsProps, 'preview'>) {
           {t('source.fetch')}
         </Button>
       </form>
-      {fetchPage.isError && <ErrorNotice error={fetchPage.error} title={t('source.fetchFailed')} />}
+      {fetchPage.isError && (feedOf(fetchPage.error) ? <FeedOffer error={fetchPage.error} /> : <ErrorNotice error={fetchPage.error} title={t('source.fetchFailed')} />)}
       {draft.imported && <ArticlePreview article={draft.imported} />}
     </div>
   );

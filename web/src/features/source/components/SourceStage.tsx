@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
@@ -11,6 +11,8 @@ import { useStartMakeVideo } from '../../../lib/make-video.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
+import { ConflictDialog } from '../../../components/stage/ConflictDialog.tsx';
+import { conflictingStep } from '../../../lib/steps/use-steps.ts';
 import { useApplySource, useTextPreview } from '../hooks/useSource.ts';
 import { draftFromStep, isComplete, type SourceDraft, toApplyBody } from '../source-draft.ts';
 import { FormatFields } from './FormatFields.tsx';
@@ -22,6 +24,14 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<SourceDraft>(() => draftFromStep(step?.data));
+  // The step-1 version the draft shows; an untouched draft follows changes saved elsewhere.
+  const [base, setBase] = useState(step?.version ?? 0);
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current || !step || step.version === base) return;
+    setDraft(draftFromStep(step.data));
+    setBase(step.version);
+  }, [step, base]);
   const apply = useApplySource(project.id);
   const make = useStartMakeVideo(project.id);
   // What the source is applied for: the whole video at once, or the next stage.
@@ -32,17 +42,21 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
     draft.kind === 'news' ? draft.news?.language ?? null : draft.kind === 'url' || draft.kind === 'file' ? draft.imported?.language ?? null : typed.trim() ? preview.data?.language ?? null : null;
 
   const update = (change: Partial<SourceDraft>) => {
+    touched.current = true;
     apply.reset();
     setDraft((current) => ({ ...current, ...change }));
   };
   const needsReplace = isApiError(apply.error, 409) && (apply.error.details as { reason?: string } | undefined)?.reason === 'CONTENT_EXISTS';
-  const submit = (replace = false, next = intent.current) => {
+  const conflict = isApiError(apply.error, 412) ? { current: conflictingStep(apply.error.details) } : null;
+  const submit = (replace = false, next = intent.current, baseVersion = base) => {
     intent.current = next;
-    apply.mutate(toApplyBody(draft, proposed, replace), {
-      onSuccess: () =>
-        next === 'make'
-          ? make.mutate({}, { onSuccess: () => void navigate(paths.make(project.id)) })
-          : void navigate(paths.stage(project.id, 2)),
+    setBase(baseVersion);
+    apply.mutate({ ...toApplyBody(draft, proposed, replace), baseVersion }, {
+      onSuccess: (applied) => {
+        setBase(applied.steps.find((s) => s.stepNumber === 1)?.version ?? baseVersion);
+        if (next === 'make') make.mutate({}, { onSuccess: () => void navigate(paths.make(project.id)) });
+        else void navigate(paths.stage(project.id, 2));
+      },
     });
   };
   const busy = apply.isPending || make.isPending;
@@ -76,7 +90,21 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
           {t('source.replaceBody')}
         </Notice>
       )}
-      {apply.isError && !needsReplace && <ErrorNotice error={apply.error} />}
+      {apply.isError && !needsReplace && !conflict && <ErrorNotice error={apply.error} />}
+      {conflict && (
+        <ConflictDialog
+          theirVersion={conflict.current?.version ?? null}
+          theirs={conflict.current ? <pre className="code">{JSON.stringify(conflict.current.data, null, 2)}</pre> : undefined}
+          onSeeTheirs={() => {
+            touched.current = false;
+            setDraft(draftFromStep(conflict.current?.data));
+            setBase(conflict.current?.version ?? 0);
+            apply.reset();
+          }}
+          onKeepMine={() => submit(false, intent.current, conflict.current?.version ?? 0)}
+          busy={apply.isPending}
+        />
+      )}
       {make.isError && <ErrorNotice error={make.error} />}
       <div className="make-launch">
         <Button variant="primary" disabled={!isComplete(draft) || busy} busy={busy && intent.current === 'make' && !needsReplace} onClick={() => submit(false, 'make')} data-testid="make-video">

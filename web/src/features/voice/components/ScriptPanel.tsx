@@ -1,5 +1,6 @@
 import type { Stage4Audio } from '../../../../../contracts/voice-api.ts';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { SceneConflictDialog } from '../../../components/stage/SceneConflictDialog.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { countWords, speakingSeconds, type Language } from '../../../lib/formats.ts';
 import type { useStageScript } from '../hooks/useStageScript.ts';
@@ -36,6 +37,16 @@ export function ScriptPanel({ script, language, audio, sourceVersion }: ScriptPa
         </span>
       </div>
       {script.error !== null && <ErrorNotice error={script.error} />}
+      {script.conflict && (
+        <SceneConflictDialog
+          conflict={script.conflict}
+          order={script.scenes.map((scene) => scene.id)}
+          onSeeTheirs={() => script.resolveConflict('theirs')}
+          onKeepMine={() => script.resolveConflict('mine')}
+          onMerge={(merged) => script.resolveConflict(merged)}
+          busy={script.saving}
+        />
+      )}
     </section>
   );
 }

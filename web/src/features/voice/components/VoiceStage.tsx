@@ -18,6 +18,8 @@ import { useMergeStep, useSteps } from '../../../lib/steps/use-steps.ts';
 import { voiceCatalogQueryOptions } from '../api/voice.ts';
 import { useNarrationJob } from '../hooks/useNarrationJob.ts';
 import { useStageScript } from '../hooks/useStageScript.ts';
+import { MergeConflictDialog } from '../../../components/stage/MergeConflictDialog.tsx';
+import { isApiError } from '../../../lib/http.ts';
 import { outdatedScenes } from '../playback.ts';
 import { finalScenesOf, type ScriptSync } from '../script-sync.ts';
 import { ListenPanel } from './ListenPanel.tsx';
@@ -128,7 +130,7 @@ function VoiceSection({ projectId, step4, language, script }: VoiceSectionProps)
 
   const changeVoice = (next: VoiceSettings) => {
     setVoice(next);
-    voiceSaved.current = merge.mutateAsync({ stepNumber: 4, patch: { data: { voice: next } } }).catch(() => undefined);
+    voiceSaved.current = merge.mutateAsync({ stepNumber: 4, patch: { data: { voice: next } }, baseVersion: step4?.version ?? 0 }).catch(() => undefined);
   };
   const startNarration = async () => {
     await script.flush();
@@ -172,7 +174,8 @@ function VoiceSection({ projectId, step4, language, script }: VoiceSectionProps)
               disabled={blocked || !voice.voiceId}
               onStart={() => void startNarration()}
             />
-            {merge.isError && <ErrorNotice error={merge.error} />}
+            {merge.isError && !isApiError(merge.error, 412) && <ErrorNotice error={merge.error} />}
+            <MergeConflictDialog merge={merge} />
           </>
         ) : (
           <OwnVoicePanel projectId={projectId} scenes={script.scenes} own={own} disabled={blocked} beforeUpload={script.flush} onSaved={saved} />

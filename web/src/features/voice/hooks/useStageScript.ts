@@ -1,10 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { mergeStep } from '../../../lib/steps/steps-api.ts';
+import { mergeStepInOrder } from '../../../lib/steps/ordered-merge.ts';
+import type { SceneConflict } from '../../../components/stage/SceneConflictDialog.tsx';
+import { isApiError } from '../../../lib/http.ts';
 import type { Step } from '../../../lib/domain.ts';
-import { useMergeStep } from '../../../lib/steps/use-steps.ts';
-import { planScriptSync, scriptPatch, type ScriptScene } from '../script-sync.ts';
+import { conflictingStep, useMergeStep } from '../../../lib/steps/use-steps.ts';
+import { planScriptSync, scenesOf, scriptPatch, type ScriptScene } from '../script-sync.ts';
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const textsOf = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((scene) => [scene.id, scene.text]));
 
 const SAVE_DELAY_MS = 700;
 
@@ -30,23 +35,41 @@ export function useStageScript(projectId: string, step3: Step | undefined, step4
     if (autoWritten.current === key) return;
     autoWritten.current = key;
     const patch = plan.kind === 'copy' ? scriptPatch(plan.scenes, plan.sourceVersion) : { ...scriptPatch(plan.copy.scenes, plan.sourceVersion, plan.base) };
-    merge.mutate({ stepNumber: 4, patch });
+    merge.mutate({ stepNumber: 4, patch, baseVersion: step4?.version ?? 0 });
   }, [ready, plan, step4?.version, merge]);
 
   const scenes: ScriptScene[] = useMemo(() => saved.map((scene) => (scene.id in drafts ? { ...scene, text: drafts[scene.id]! } : scene)), [saved, drafts]);
 
+  // The stored texts and version the edits on screen were made on; null while there are none.
+  const base = useRef<{ version: number; texts: Record<string, string> } | null>(null);
+  const [conflict, setConflict] = useState<SceneConflict<string> | null>(null);
+  useEffect(() => {
+    if (Object.keys(drafts).length === 0 && !conflict) base.current = null;
+  }, [drafts, conflict]);
   const save = useCallback(
-    (next: ScriptScene[]) => {
+    (next: ScriptScene[], baseVersion = base.current?.version ?? step4?.version ?? 0) => {
       merge.mutate(
-        { stepNumber: 4, patch: { data: { script: { scenes: next } } } },
-        { onSuccess: () => setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([id, text]) => next.find((s) => s.id === id)?.text !== text))) },
+        { stepNumber: 4, patch: { data: { script: { scenes: next } } }, baseVersion },
+        {
+          onSuccess: (saved) => {
+            base.current = { version: saved.version, texts: textsOf(scenesOf(record(saved.data.script).scenes) ?? []) };
+            setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([id, text]) => next.find((s) => s.id === id)?.text !== text)));
+          },
+          onError: (error) => {
+            if (!isApiError(error, 412)) return;
+            const current = conflictingStep(error.details);
+            const theirs = textsOf(scenesOf(record(current?.data.script).scenes) ?? []);
+            setConflict({ theirVersion: current?.version ?? null, base: base.current?.texts ?? theirs, mine: textsOf(next), theirs });
+          },
+        },
       );
     },
-    [merge],
+    [merge, step4?.version],
   );
 
   const edit = useCallback(
     (sceneId: string, text: string) => {
+      base.current ??= { version: step4?.version ?? 0, texts: textsOf(saved) };
       setDrafts((current) => ({ ...current, [sceneId]: text }));
       if (timer.current) clearTimeout(timer.current);
       const next = saved.map((scene) => ({ ...scene, text: scene.id === sceneId ? text : (drafts[scene.id] ?? scene.text) }));
@@ -56,7 +79,7 @@ export function useStageScript(projectId: string, step3: Step | undefined, step4
         save(next);
       }, SAVE_DELAY_MS);
     },
-    [saved, drafts, save],
+    [saved, drafts, save, step4?.version],
   );
 
   /** Saves pending edits now (before voicing the script, for example); resolves when stored. */
@@ -65,30 +88,45 @@ export function useStageScript(projectId: string, step3: Step | undefined, step4
     timer.current = null;
     pending.current = null;
     if (Object.keys(drafts).length === 0) return;
-    await merge.mutateAsync({ stepNumber: 4, patch: { data: { script: { scenes } } } });
+    await merge.mutateAsync({ stepNumber: 4, patch: { data: { script: { scenes } } }, baseVersion: base.current?.version ?? step4?.version ?? 0 });
+    base.current = null;
     setDrafts({});
-  }, [drafts, merge, scenes]);
+  }, [drafts, merge, scenes, step4?.version]);
 
   // Leaving the stage right after typing still saves what was typed.
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
-      if (!pending.current) return;
-      void mergeStep(projectId, 4, { data: { script: { scenes: pending.current } } }).then(() =>
-        queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }),
-      );
+      if (!pending.current || !base.current) return;
+      void mergeStepInOrder(projectId, 4, { data: { script: { scenes: pending.current } } }, base.current.version)
+        .catch(() => undefined)
+        .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) }));
     },
     [projectId, queryClient],
   );
 
+  /** After a 412: take the other version, store mine over it, or the scenes of each side that changed. */
+  const resolveConflict = (choice: 'theirs' | 'mine' | Record<string, string>) => {
+    if (!conflict) return;
+    setConflict(null);
+    if (choice === 'theirs') {
+      base.current = null;
+      setDrafts({});
+      return;
+    }
+    const texts = choice === 'mine' ? conflict.mine : choice;
+    base.current = { version: conflict.theirVersion ?? 0, texts: conflict.theirs };
+    save(scenes.map((scene) => ({ ...scene, text: texts[scene.id] ?? scene.text })), conflict.theirVersion ?? 0);
+  };
+
   const loadNew = () => {
     if (plan.kind !== 'changed') return;
     setDrafts({});
-    merge.mutate({ stepNumber: 4, patch: scriptPatch(plan.merged, plan.sourceVersion, plan.base) });
+    merge.mutate({ stepNumber: 4, patch: scriptPatch(plan.merged, plan.sourceVersion, plan.base), baseVersion: step4?.version ?? 0 });
   };
   const keepMine = () => {
     if (plan.kind !== 'changed') return;
-    merge.mutate({ stepNumber: 4, patch: { data: { script: { sourceVersion: plan.sourceVersion, base: plan.base.map(({ id, text }) => ({ id, text })) } }, derivedFrom: { '3': plan.sourceVersion } } });
+    merge.mutate({ stepNumber: 4, patch: { data: { script: { sourceVersion: plan.sourceVersion, base: plan.base.map(({ id, text }) => ({ id, text })) } }, derivedFrom: { '3': plan.sourceVersion } }, baseVersion: step4?.version ?? 0 });
   };
 
   return {
@@ -101,6 +139,8 @@ export function useStageScript(projectId: string, step3: Step | undefined, step4
     editable: plan.kind === 'current',
     dirty: Object.keys(drafts).length > 0,
     saving: merge.isPending,
-    error: merge.error,
+    error: isApiError(merge.error, 412) ? null : merge.error,
+    conflict,
+    resolveConflict,
   };
 }

@@ -1,0 +1,31 @@
+import type { MergeStepBody, Step } from '../domain.ts';
+import { mergeStep } from './steps-api.ts';
+
+interface ProjectWrites {
+  tail: Promise<unknown>;
+  /** `${stepNumber}:${version}` -> the version this tab's own write made of it. */
+  madeOf: Map<string, number>;
+}
+
+const writes = new Map<string, ProjectWrites>();
+
+/**
+ * A merge patch of this tab, sent after the tab's earlier ones. A change made on a version that
+ * this tab itself moved on (typing while the previous save is under way) is sent on the version
+ * that write made: only a write from elsewhere in between is a conflict (412).
+ */
+export function mergeStepInOrder(projectId: string, stepNumber: number, patch: Omit<MergeStepBody, 'baseVersion'>, baseVersion: number): Promise<Step> {
+  const project = writes.get(projectId) ?? { tail: Promise.resolve(), madeOf: new Map<string, number>() };
+  writes.set(projectId, project);
+  const run = project.tail
+    .catch(() => undefined)
+    .then(async () => {
+      let base = baseVersion;
+      for (let next = project.madeOf.get(`${stepNumber}:${base}`); next !== undefined; next = project.madeOf.get(`${stepNumber}:${base}`)) base = next;
+      const step = await mergeStep(projectId, stepNumber, patch, base);
+      project.madeOf.set(`${stepNumber}:${base}`, step.version);
+      return step;
+    });
+  project.tail = run;
+  return run;
+}
