@@ -111,6 +111,8 @@ export async function makeVideo(backend: Backend, input: SourceInput, options: M
   await backend.mergeStep(project.id, 4, { completedAt: now() });
   await backend.changeStage(project.id, 5);
   await backend.skipStep(project.id, 5, 'Made with the command line: no avatar');
+  const stock = await backend.fillWithStock(project.id);
+  if (stock.configured) reporter.progress('visuals', 0, `${stock.filled.length} scenes with a Pexels photo`);
   await backend.mergeStep(project.id, 6, { data: await musicStepData(backend, project.id, options.music), completedAt: now() });
   await backend.changeStage(project.id, 7);
   reporter.progress('voice', 1);

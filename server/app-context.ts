@@ -69,7 +69,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
-  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
+  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, storyboard, clock });
   return { ...services, textPipeline, voice, render, storyboard, avatar, makeVideo };
 }
 
