@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RenderState } from '../../../contracts/render-api.ts';
+import type { PublishMetadata } from '../../../contracts/script.ts';
 import type { StockFillResult, StoryboardView } from '../../../contracts/storyboard-api.ts';
 import { startFakePexels } from '../../adapters/stock/testing/fake-pexels.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
@@ -54,8 +56,9 @@ describe.each(DATABASE_KINDS)('automatic storyboard: article pictures, then Pexe
   async function projectWithPicture(app: TestApp) {
     const api = storyboardApi(app.app, (await signUp(app.app)).cookie);
     const projectId = await api.projectWithScript(SCENES);
-    const images = [{ url: `${site.origin}/moon.jpg`, alt: 'The moon over the sea', position: 0 }];
-    expect((await api.call('PATCH', `/api/projects/${projectId}/steps/2`, { data: { title: 'Tides', images } })).status).toBe(200);
+    const images = [{ url: `${site.origin}/moon.jpg`, alt: 'The moon over the sea', credit: 'Photo: Jane Doe / Reuters', position: 0 }];
+    const data = { title: 'Tides', url: 'https://news.example/tides', siteName: 'News Example', images };
+    expect((await api.call('PATCH', `/api/projects/${projectId}/steps/2`, { data })).status).toBe(200);
     const imported = await api.call('POST', `/api/projects/${projectId}/storyboard/article-pictures`, {});
     expect(imported.body).toMatchObject({ imported: 1, usable: 1 });
     return { api, projectId };
@@ -88,6 +91,31 @@ describe.each(DATABASE_KINDS)('automatic storyboard: article pictures, then Pexe
     const again = (await api.call('POST', `/api/projects/${projectId}/storyboard/stock-fill`, {})).body as unknown as StockFillResult;
     expect(again).toEqual({ configured: true, filled: [], skipped: [] });
     expect(pexels.requests.filter((r) => r.path === '/v1/search').length).toBe(searchesBefore + 2);
+  });
+
+  it('keeps the credits in the project: the render state and the drafted publish description list the source and every picture shown', async () => {
+    const { api, projectId } = await projectWithPicture(t);
+    const before = (await api.call('GET', `/api/projects/${projectId}/render`)).body as unknown as RenderState;
+    expect(before.credits).toEqual({ sourceUrl: 'https://news.example/tides', lines: ['Photo: Jane Doe / Reuters'] });
+
+    expect((await api.call('POST', `/api/projects/${projectId}/storyboard/stock-fill`, {})).status).toBe(200);
+    const { credits } = (await api.call('GET', `/api/projects/${projectId}/render`)).body as unknown as RenderState;
+    expect(credits.lines).toEqual([
+      'Photo: Jane Doe / Reuters',
+      'Photo: Oleg Magni / Pexels (https://www.pexels.com/photo/waves-on-a-pier-3408744/)',
+      expect.stringMatching(/^Photo: Anna Shvets \/ Pexels/),
+    ]);
+
+    const drafted = await api.call('POST', `/api/projects/${projectId}/publish/draft`);
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+    const description = (drafted.body as unknown as PublishMetadata).description;
+    expect(description).toMatch(/\n\nSource: https:\/\/news\.example\/tides\nCredits:\nPhoto: Jane Doe \/ Reuters\nPhoto: Oleg Magni \/ Pexels/);
+    expect(description.split('\n\nSource:')[0]!.length).toBeGreaterThan(10);
+
+    // A scene back on its automatic card drops its photographer from the credits.
+    await api.patchScene(projectId, 'harbour', { visual: { kind: 'card' } });
+    const after = (await api.call('GET', `/api/projects/${projectId}/render`)).body as unknown as RenderState;
+    expect(after.credits.lines.some((line) => line.includes('Anna Shvets'))).toBe(false);
   });
 
   it('without a Pexels key leaves cards and asks nothing', async () => {
