@@ -2,6 +2,7 @@ import { SERVER_ENTRIES, buildEntries } from '../scripts/build-server.mjs';
 import { benchApiSteps } from './api-steps.bench.ts';
 import { benchFactory } from './factory.bench.ts';
 import { benchMediaStore } from './media-store.bench.ts';
+import { benchOwnVoiceAlign } from './own-voice-align.bench.ts';
 import { benchJobPickup } from './job-pickup.bench.ts';
 import { benchRender } from './render.bench.ts';
 import { benchStoryboard } from './storyboard.bench.ts';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'job-pickup': benchJobPickup,
   render: benchRender,
   'media-store': benchMediaStore,
+  'own-voice-align': benchOwnVoiceAlign,
   storyboard: benchStoryboard,
   'text-pipeline': benchTextPipeline,
   voice: benchVoice,

@@ -7,7 +7,7 @@ import type { RenderBody, RenderState } from '../contracts/render-api.ts';
 import type { SaveFinalScriptBody } from '../contracts/script-workflow.ts';
 import type { ApplySourceBody, Article, ImportSourceBody } from '../contracts/sources.ts';
 import type { MergeStepBody, Step } from '../contracts/steps.ts';
-import type { ArticlePicturesResult } from '../contracts/storyboard-api.ts';
+import type { ArticlePicturesResult, StockFillResult } from '../contracts/storyboard-api.ts';
 import type { VoiceCatalog } from '../contracts/voice-api.ts';
 
 export type JobProgress = (fraction: number, step: string | null) => void;
@@ -24,6 +24,8 @@ export interface Backend {
   applySource(projectId: string, body: ApplySourceBody): Promise<void>;
   /** Downloads the article's pictures into the project (the automatic storyboard shows them). */
   importArticlePictures(projectId: string): Promise<ArticlePicturesResult>;
+  /** Pexels photos for scenes no article picture fits, when a Pexels key is configured. */
+  fillWithStock(projectId: string): Promise<StockFillResult>;
   steps(projectId: string): Promise<Step[]>;
   mergeStep(projectId: string, stepNumber: number, patch: MergeStepBody): Promise<Step>;
   skipStep(projectId: string, stepNumber: number, reason: string): Promise<void>;

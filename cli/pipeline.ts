@@ -158,6 +158,8 @@ async function makeStageByStage(backend: Backend, projectId: string, voice: Voic
   await backend.mergeStep(projectId, 4, { completedAt: now() });
   await backend.changeStage(projectId, 5);
   await backend.skipStep(projectId, 5, 'Made with the command line: no avatar');
+  const stock = await backend.fillWithStock(projectId);
+  if (stock.configured) reporter.progress('visuals', 0, `${stock.filled.length} scenes with a Pexels photo`);
   await backend.mergeStep(projectId, 6, { data: await musicStepData(backend, projectId, options.music), completedAt: now() });
   await backend.changeStage(projectId, 7);
   reporter.progress('voice', 1);

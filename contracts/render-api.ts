@@ -44,6 +44,8 @@ export const renderStateSchema = z.object({
   timing: z.enum(['narration', 'reading-speed']).nullable(),
   /** What stops a render now (the plan's problems, each naming its field); empty when it can start. */
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** The source article's address and a credit line per picture the video shows (drafted descriptions end with them). */
+  credits: z.object({ sourceUrl: z.string().nullable(), lines: z.array(z.string()) }),
 });
 export type RenderState = z.infer<typeof renderStateSchema>;
 

@@ -186,3 +186,11 @@ export const articlePicturesResultSchema = z.object({
   skipped: z.array(z.string()),
 });
 export type ArticlePicturesResult = z.infer<typeof articlePicturesResultSchema>;
+
+/** The automatic stock fill: scenes that got a Pexels photo, and why others did not. */
+export const stockFillResultSchema = z.object({
+  configured: z.boolean(),
+  filled: z.array(z.string()),
+  skipped: z.array(z.string()),
+});
+export type StockFillResult = z.infer<typeof stockFillResultSchema>;

@@ -88,7 +88,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     onRendered: (ownerId, projectId, facts) => performance.recordPrediction(ownerId, projectId, facts),
   });
   const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
-  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, clock });
+  const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, storyboard, clock });
   const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
   const batches = new BatchService({ repository: new BatchRepository(database), jobs, projectSource: textPipeline.projectSource, library, makeVideo });
   const factory = createFactory({ ...services, textPipeline, makeVideo });

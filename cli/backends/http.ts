@@ -38,6 +38,7 @@ export function openHttpBackend(options: ApiClientOptions & { signal: AbortSigna
     listProjects: () => api.json('GET', '/api/projects'),
     applySource: async (projectId, body) => void (await api.json('POST', `${project(projectId)}/source`, body)),
     importArticlePictures: (projectId) => api.json('POST', `${project(projectId)}/storyboard/article-pictures`, {}),
+    fillWithStock: (projectId) => api.json('POST', `${project(projectId)}/storyboard/stock-fill`, {}),
     steps: (projectId) => api.json('GET', `${project(projectId)}/steps`),
     mergeStep: (projectId, stepNumber, patch) => api.json('PATCH', `${project(projectId)}/steps/${stepNumber}`, patch),
     skipStep: async (projectId, stepNumber, reason) => void (await api.json('POST', `${project(projectId)}/steps/${stepNumber}/skip`, { reason })),

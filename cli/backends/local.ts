@@ -61,6 +61,7 @@ export async function openLocalBackend(options: { dataDir?: string; signal: Abor
     listProjects: () => call(() => projects.list(user, {})),
     applySource: (projectId, body) => call(async () => void (await textPipeline.projectSource.apply(user, projectId, applySourceBodySchema.parse(body)))),
     importArticlePictures: (projectId) => call(() => storyboard.importArticlePictures(user, projectId)),
+    fillWithStock: (projectId) => call(() => storyboard.fillWithStock(user, projectId)),
     steps: (projectId) => call(() => steps.list(user, projectId)),
     mergeStep: (projectId, stepNumber, patch) => call(() => steps.merge(user, projectId, stepNumber, patch)),
     skipStep: (projectId, stepNumber, reason) => call(async () => void (await steps.skip(user, projectId, stepNumber, reason))),

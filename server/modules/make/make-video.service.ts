@@ -10,6 +10,7 @@ import type { JobsService } from '../jobs/jobs.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { RenderService } from '../render/render.service.ts';
 import type { ScriptService } from '../script/script.service.ts';
+import type { StoryboardService } from '../storyboard/storyboard.service.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import type { VoiceService } from '../voice/voice.service.ts';
 import { bestChoices, needsNewScript, needsNarration, needsScriptCopy, stage4Copy } from './make-plan.ts';
@@ -21,6 +22,7 @@ export interface MakeVideoDeps {
   script: ScriptService;
   voice: VoiceService;
   render: RenderService;
+  storyboard: Pick<StoryboardService, 'importArticlePictures' | 'fillWithStock'>;
   clock: Clock;
 }
 
@@ -93,6 +95,7 @@ export class MakeVideoService {
 
     report('storyboard', 0);
     await this.reach(user, projectId, 6);
+    if (!stepOf(await list(), 6)?.completedAt) await this.automaticVisuals(user, projectId, (f, d) => report('storyboard', f, d));
     await this.completeStep(user, projectId, 6, now);
     await this.reach(user, projectId, 7);
 
@@ -101,6 +104,19 @@ export class MakeVideoService {
     await this.follow(ctx, user, job, (f, d) => report('render', f, d));
     await this.completeStep(user, projectId, 7, now);
     return { renderJobId: job.id };
+  }
+
+  /**
+   * The automatic storyboard: the article's pictures first, then Pexels photos for scenes no
+   * picture fits (when a key is configured), cards for the rest. Visuals are a nicety: a picture
+   * or stock failure leaves cards, never fails the video.
+   */
+  private async automaticVisuals(user: AuthContext, projectId: string, onProgress: (fraction: number, detail: string | null) => void) {
+    const { storyboard } = this.deps;
+    const pictures = await storyboard.importArticlePictures(user, projectId).catch(() => null);
+    onProgress(0.5, pictures ? `${pictures.usable} article pictures` : null);
+    const stock = await storyboard.fillWithStock(user, projectId).catch(() => null);
+    onProgress(1, stock?.configured ? `${stock.filled.length} stock photos` : null);
   }
 
   private async completeStep(user: AuthContext, projectId: string, stepNumber: number, now: () => string) {

@@ -91,3 +91,18 @@ export function splitFigure(text: string): { value: string; label: string } | nu
   const unit = rest[0] && UNITS.test(rest[0]) ? rest.shift()! : '';
   return { value: unit ? `${first} ${unit}` : first, label: rest.join(' ') };
 }
+
+/** Words for a stock photo search: the scene's three longest content words, in the scene's order. */
+export function stockQueryFromScene(text: string): string {
+  const words = text
+    .split(/\s+/)
+    .map(bare)
+    .filter((w) => w.length >= 3 && !isFunctionWord(w) && !/\p{N}/u.test(w));
+  const longest = new Set([...new Set(words.map((w) => w.toLocaleLowerCase()))].sort((a, b) => b.length - a.length).slice(0, 3));
+  const picked: string[] = [];
+  for (const word of words) {
+    const lower = word.toLocaleLowerCase();
+    if (longest.has(lower) && !picked.includes(lower)) picked.push(lower);
+  }
+  return picked.join(' ');
+}

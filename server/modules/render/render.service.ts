@@ -10,6 +10,7 @@ import type { Step } from '../../../contracts/steps.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { AssetsService } from '../assets/assets.service.ts';
+import { creditableFiles, creditsOf, describeWithCredits } from './credits.ts';
 import type { JobContext } from '../jobs/job-handlers.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
@@ -115,15 +116,17 @@ export class RenderService {
     const job = jobs.find((j) => j.id === data.jobId) ?? jobs.find((j) => j.name === 'render.video') ?? null;
     let problems: PlanIssue[] = [];
     let timing: RenderState['timing'] = null;
+    let credits: RenderState['credits'] = { sourceUrl: null, lines: [] };
     try {
       const built = await this.plan(user.userId, projectId, settings);
       timing = built.timingSource;
+      credits = creditsOf(steps, built, await creditableFiles(this.deps.assets, user, projectId), built.language);
     } catch (error) {
       if (!(error instanceof RenderPlanError)) throw error;
       problems = error.issues;
     }
     const publish = publishMetadataSchema.safeParse(data.publish);
-    return { settings, job, outputs: await this.outputsOf(user, data.outputs), publish: publish.success ? publish.data : null, timing, problems };
+    return { settings, job, outputs: await this.outputsOf(user, data.outputs), publish: publish.success ? publish.data : null, timing, problems, credits };
   }
 
   /** Title, description and hashtags drafted from the script by the user's writer, saved in step 7. */
@@ -147,8 +150,10 @@ export class RenderService {
         scenes: built.scenes.map((s) => ({ text: s.text })),
       }),
     );
-    await this.savePublish(user, projectId, metadata);
-    return metadata;
+    // Picture credits and the source link go under the description, never on the picture.
+    const credits = creditsOf(steps, built, await creditableFiles(this.deps.assets, user, projectId), built.language);
+    const described = { ...metadata, description: describeWithCredits(metadata.description, credits, built.language) };
+    return this.savePublish(user, projectId, described);
   }
 
   async savePublish(user: AuthContext, projectId: string, body: PublishBody): Promise<PublishMetadata> {

@@ -7,6 +7,7 @@ import {
   previewQuerySchema,
   sceneParamsSchema,
   sceneUpdateBodySchema,
+  stockFillResultSchema,
   stockSearchQuerySchema,
   stockSearchResultSchema,
   storyboardSettingsBodySchema,
@@ -37,6 +38,17 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
     response: articlePicturesResultSchema,
     errors: [404],
     handler: ({ user, params }) => storyboard.importArticlePictures(user, params.id),
+  });
+
+  router.add({
+    method: 'POST',
+    url: '/api/projects/:id/storyboard/stock-fill',
+    summary: 'Automatic storyboard: scenes still on their automatic card (no article picture fits) get a Pexels photo for their words, when a Pexels key is configured',
+    tags: ['storyboard'],
+    params: projectParamsSchema,
+    response: stockFillResultSchema,
+    errors: [404],
+    handler: ({ user, params }) => storyboard.fillWithStock(user, params.id),
   });
 
   router.add({

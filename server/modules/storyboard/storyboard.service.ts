@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { Asset } from '../../../contracts/assets.ts';
 import { OUTPUT_SIZES } from '../../../contracts/render-plan.ts';
-import type { StoryboardVisual } from '../../../contracts/step-data.ts';
+import type { Aspect } from '../../../contracts/formats.ts';
+import { stage6Schema, type StoryboardVisual } from '../../../contracts/step-data.ts';
 import type {
   ChooseStockBody,
   PreviewQuery,
   SceneUpdateBody,
   StockSearchQuery,
+  StockFillResult,
   StockSearchResult,
   StoryboardSettingsBody,
   StoryboardView,
@@ -27,6 +29,7 @@ import { drawPreview, projectPlan } from './preview.ts';
 import { RemoteMedia } from './remote-media.ts';
 import { LOCALE_OF, ORIENTATION_OF, stockFailure } from './stock.ts';
 import type { StockProviders } from './stock.ts';
+import { fillWithStock } from './stock-fill.ts';
 import { StoryboardStore } from './storyboard-store.ts';
 import { articleImageUrls, aspectOf, buildStoryboardView, referencedAssetIds } from './storyboard-view.ts';
 
@@ -146,7 +149,32 @@ export class StoryboardService {
    */
   async chooseStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody): Promise<StoryboardView> {
     const steps = await this.requireScene(user, projectId, sceneId);
+    await this.attachStock(user, projectId, sceneId, body, aspectOf(steps));
+    return this.view(user, projectId);
+  }
+
+  /**
+   * The automatic storyboard after the article's pictures: scenes still on their automatic card get
+   * a Pexels photo for their words, when the user or the operator has a Pexels key (stock-fill.ts).
+   */
+  async fillWithStock(user: AuthContext, projectId: string): Promise<StockFillResult> {
+    if (!(await this.deps.stock.configured(user.userId))) return { configured: false, filled: [], skipped: [] };
+    const steps = await this.deps.steps.list(user, projectId);
+    const storyboard = stage6Schema.safeParse(steps.find((s) => s.stepNumber === 6)?.data ?? {}).data ?? {};
+    const plan = await buildRenderPlanForProject(this.planDeps, user.userId, projectId, {}, { storyboard });
     const aspect = aspectOf(steps);
+    const result = await fillWithStock({
+      plan,
+      storyboard,
+      aspect,
+      language: plan.language,
+      provider: await this.deps.stock.forUser(user.userId),
+      attach: (sceneId, id) => this.attachStock(user, projectId, sceneId, { provider: 'pexels', media: 'photo', id }, aspect),
+    });
+    return { configured: true, ...result };
+  }
+
+  private async attachStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody, aspect: Aspect): Promise<void> {
     const cacheKey = `pexels:${body.media}:${body.id}:${aspect}`;
     let asset = await this.remote.cached(user, projectId, 'stock', cacheKey);
     if (!asset) {
@@ -173,7 +201,6 @@ export class StoryboardService {
       ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
     };
     await this.store.updateScene(user, projectId, sceneId, { visual });
-    return this.view(user, projectId);
   }
 
   /** Fetches one of step 2's article images into the project (cached) and makes it the scene's visual. */

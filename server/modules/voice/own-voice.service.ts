@@ -11,7 +11,7 @@ import type { AuthContext } from '../../http/router.ts';
 import type { AssetsService } from '../assets/assets.service.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import { removeReplacedNarration } from './narration-job.ts';
-import { proposeBoundaries } from './own-boundaries.ts';
+import { boundariesFromAlignment } from './own-alignment.ts';
 import { joinSceneRecordings, prepareOwnTrack, receiveOwnAudio, timeOwnAudio } from './own-voice.ts';
 import { readStage4, scenesToVoice, type ScriptScene, type Stage4State } from './stage4-state.ts';
 import { peaksFromSamples } from './track-peaks.ts';
@@ -22,13 +22,12 @@ interface OwnVoiceDeps {
   tempDir: string;
 }
 
-const readingSpeedSources = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((s) => [s.id, 'reading-speed']));
 const textsOf = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((s) => [s.id, s.text]));
 
 /**
  * Own voice for stage 4: one recording of the whole script (scene boundaries proposed by words,
  * snapped to pauses, adjustable) or one recording per scene (joined once every scene has one).
- * Word times are estimated by reading speed where speech is heard inside each scene.
+ * Word times come from the script aligned to the recording (own-alignment.ts).
  */
 export class OwnVoice {
   constructor(private readonly deps: OwnVoiceDeps) {}
@@ -90,14 +89,15 @@ export class OwnVoice {
     samples: Float32Array,
     mode: 'upload' | 'record',
   ): Promise<Step> {
-    const boundaries = proposeBoundaries(samples, scenes, recording.durationSec);
-    const timings = timeOwnAudio(samples, scenes, boundaries, recording.durationSec, state.language);
+    const boundaries = boundariesFromAlignment(samples, scenes, recording.durationSec, state.language);
+    const { durationSec, segments, timingSource } = timeOwnAudio(samples, scenes, boundaries, recording.durationSec, state.language);
     const audio: Stage4Audio = {
-      ...timings,
+      durationSec,
+      segments,
       assetId: recording.assetId,
       source: 'own',
       narratedText: textsOf(scenes),
-      timingSource: readingSpeedSources(scenes),
+      timingSource,
       createdAt: new Date().toISOString(),
     };
     const own: Stage4Own = { scope: 'whole', whole: recording };
@@ -143,14 +143,15 @@ export class OwnVoice {
         move: true,
         meta: { durationSec: joined.durationSec, peaks: peaksFromSamples(joined.samples, joined.durationSec), loudness: joined.loudness, source: 'own' },
       });
-      const timings = timeOwnAudio(joined.samples, scenes, joined.boundaries, joined.durationSec, state.language);
+      const { durationSec, segments, timingSource } = timeOwnAudio(joined.samples, scenes, joined.boundaries, joined.durationSec, state.language);
       const audio: Stage4Audio = {
-        ...timings,
+        durationSec,
+        segments,
         assetId: track.id,
         sceneAssetIds: Object.fromEntries(scenes.map((s) => [s.id, recordings[s.id]!.assetId])),
         source: 'own',
         narratedText: textsOf(scenes),
-        timingSource: readingSpeedSources(scenes),
+        timingSource,
         loudness: { integratedLufs: joined.loudness.integratedLufs, truePeakDbtp: joined.loudness.truePeakDbtp },
         createdAt: new Date().toISOString(),
       };
@@ -177,7 +178,7 @@ export class OwnVoice {
     const { path } = await this.deps.assets.fileOf(user.userId, state.own.whole.assetId);
     const samples = await decodeToPcm(path);
     const timings = timeOwnAudio(samples, scenes, boundaries, state.own.whole.durationSec, state.language);
-    return this.deps.steps.merge(user, projectId, 4, { data: { audio: { segments: timings.segments, narratedText: textsOf(scenes) } } });
+    return this.deps.steps.merge(user, projectId, 4, { data: { audio: { segments: timings.segments, timingSource: timings.timingSource, narratedText: textsOf(scenes) } } });
   }
 
   private async removeAsset(user: AuthContext, id: string): Promise<void> {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Language } from '../../../contracts/formats.ts';
-import type { SceneTiming } from '../../../contracts/step-data.ts';
 import type { SceneBoundary } from '../../../contracts/voice-api.ts';
 import { MAX_TRUE_PEAK_DBTP, OWN_AUDIO_MAX_BYTES, TARGET_LOUDNESS_LUFS } from '../../../contracts/voice.ts';
 import { decodeToPcm, TRACK_SAMPLE_RATE, writeWav } from '../../adapters/ffmpeg/audio.ts';
@@ -15,8 +14,9 @@ import { AppError } from '../../http/errors.ts';
 import { NarrationInputError } from './errors.ts';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
 import { convertOwnAudio, detectAudioKind, inspectOwnAudio, OwnAudioError, type OwnAudioInfo } from './own-audio.ts';
-import { findSpeechBounds, joinWithGaps, sliceSeconds, trimSilence } from './pcm.ts';
-import { estimateWordTimings, timeScenesWithin, type TextScene } from './reading-speed.ts';
+import { alignOwnAudio } from './own-alignment.ts';
+import { joinWithGaps, trimSilence } from './pcm.ts';
+import type { TextScene } from './reading-speed.ts';
 import { round } from './word-timing.ts';
 
 export const tooLargeAudio = () => new AppError('PAYLOAD_TOO_LARGE', `Own audio may be at most ${OWN_AUDIO_MAX_BYTES / 1024 / 1024} MB`);
@@ -101,25 +101,10 @@ export async function prepareOwnTrack(input: string, output: string, options: { 
   return { file: output, samples, durationSec: samples.length / TRACK_SAMPLE_RATE, loudness: converted.loudness };
 }
 
-/** Word times inside each scene, spread over where speech is heard in it (not over leading silence). */
-function wordsWhereSpoken(samples: Float32Array, timings: { durationSec: number; segments: SceneTiming[] }, scenes: TextScene[], language: Language) {
-  const textOf = new Map(scenes.map((s) => [s.id, s.text]));
-  const segments = timings.segments.map((segment) => {
-    const slice = sliceSeconds(samples, TRACK_SAMPLE_RATE, segment.start, segment.end);
-    const bounds = findSpeechBounds(slice, TRACK_SAMPLE_RATE);
-    if (!bounds) return segment;
-    const start = round(segment.start + bounds.startSample / TRACK_SAMPLE_RATE);
-    const end = Math.min(segment.end, round(segment.start + bounds.endSample / TRACK_SAMPLE_RATE));
-    if (end - start < 0.2) return segment;
-    return { ...segment, words: estimateWordTimings(textOf.get(segment.sceneId) ?? '', start, end, language) };
-  });
-  return { durationSec: timings.durationSec, segments };
-}
-
-/** Timings for own audio with the given scene boundaries; 400 when they overlap or leave the audio. */
+/** Timings for own audio with the given scene boundaries, the script aligned to the recording; 400 when they overlap or leave the audio. */
 export function timeOwnAudio(samples: Float32Array, scenes: TextScene[], boundaries: SceneBoundary[], durationSec: number, language: Language) {
   try {
-    return wordsWhereSpoken(samples, timeScenesWithin(scenes, boundaries, durationSec, language), scenes, language);
+    return alignOwnAudio(samples, scenes, boundaries, durationSec, language);
   } catch (error) {
     if (error instanceof NarrationInputError) throw new AppError('VALIDATION_FAILED', error.message, { issues: [{ path: 'boundaries', message: error.message }] });
     throw error;
