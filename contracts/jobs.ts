@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'maintenance.purge', 'media.import'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -39,6 +39,10 @@ export const JOB_PAYLOAD_SCHEMAS = {
   /** System job: enqueues a feeds.fetch for every feed due for a refresh. */
   'feeds.schedule': z.object({}),
   'maintenance.purge': z.object({}),
+  /** A video/audio source: downloaded from `url` (or the uploaded `assetId`), then transcribed when a transcriber is configured. */
+  'media.import': projectJob
+    .extend({ url: z.string().max(2048).optional(), assetId: z.uuid().optional() })
+    .refine((p) => Boolean(p.url) !== Boolean(p.assetId), { message: 'send either url or assetId' }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[N]>;

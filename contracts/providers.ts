@@ -8,6 +8,7 @@ export const PROVIDERS = {
   'openai-tts': { kind: 'voice', label: 'OpenAI-compatible speech (OpenAI, Kokoro, Piper)', keyRequired: false },
   pexels: { kind: 'stock', label: 'Pexels stock photos and videos', keyRequired: true },
   heygen: { kind: 'avatar', label: 'HeyGen avatars', keyRequired: true },
+  'openai-stt': { kind: 'transcriber', label: 'OpenAI-compatible transcription (OpenAI, faster-whisper-server, LocalAI, whisper.cpp server)', keyRequired: false },
 } as const;
 
 export type ProviderId = keyof typeof PROVIDERS;
@@ -29,7 +30,7 @@ export const saveProviderBodySchema = z.object({
 
 export const providerStatusSchema = z.object({
   provider: providerIdSchema,
-  kind: z.enum(['writer', 'voice', 'stock', 'avatar']),
+  kind: z.enum(['writer', 'voice', 'stock', 'avatar', 'transcriber']),
   label: z.string(),
   hasKey: z.boolean().describe('A key is stored for you (it is never shown again)'),
   serverConfigured: z.boolean().describe('The server operator configured this provider for everyone'),

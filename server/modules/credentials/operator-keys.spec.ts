@@ -6,7 +6,19 @@ import { createTestApp, signUp, type TestApp } from '../../test/harness.ts';
 import { AvatarProviders } from '../avatar/avatar-providers.ts';
 import { StockProviders } from '../storyboard/stock.ts';
 import { VoiceProviders } from '../voice/voice-providers.ts';
+import { Transcribers } from '../media-sources/transcribers.ts';
+import { encodeWav } from '../../adapters/ffmpeg/audio.ts';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CredentialsService } from './credentials.service.ts';
+
+/** A tenth of a second of silence for the transcription provider to be called with. */
+async function silentWav(): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'stt-key-')), 'silence.wav');
+  await writeFile(file, encodeWav(new Float32Array(1600), 16_000));
+  return file;
+}
 
 type Server = Awaited<ReturnType<typeof startFakeServer>>;
 
@@ -17,6 +29,7 @@ const OPERATOR_KEY: Record<ProviderId, string> = {
   'openai-tts': 'operator-speech-key',
   pexels: 'operator-pexels-key',
   heygen: 'operator-heygen-key',
+  'openai-stt': 'operator-transcription-key',
 };
 const PROVIDER_IDS = Object.keys(OPERATOR_KEY) as ProviderId[];
 
@@ -52,6 +65,8 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         HEYGEN_BASE_URL: operator.url,
         HEYGEN_UPLOAD_BASE_URL: operator.url,
         HEYGEN_API_KEY: OPERATOR_KEY.heygen,
+        OPENAI_STT_BASE_URL: `${operator.url}/v1`,
+        OPENAI_STT_API_KEY: OPERATOR_KEY['openai-stt'],
         FETCH_ALLOW_PRIVATE_HOSTS: new URL(attacker.url).host,
       },
     });
@@ -77,6 +92,10 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         return (await new StockProviders(credentials, config).forUser(userId)).search({ query: 'bridge', media: 'photo', orientation: 'portrait', page: 1, perPage: 5 });
       case 'heygen':
         return (await new AvatarProviders(credentials, config).forUser(userId)).listAvatars();
+      case 'openai-stt': {
+        const { transcriber } = await new Transcribers(config, credentials).forUser(userId);
+        return transcriber?.transcribe(await silentWav(), {});
+      }
     }
   };
   const attempt = (provider: ProviderId, userId: string) => callProvider(provider, userId).then(() => null, (error: unknown) => error);
@@ -94,7 +113,7 @@ describe('operator provider keys go only to the operator’s base URL', () => {
     const error = await attempt(provider, user.id);
 
     for (const key of Object.values(OPERATOR_KEY)) expect(seenBy(attacker)).not.toContain(key);
-    if (provider === 'openai' || provider === 'openai-tts') {
+    if (provider === 'openai' || provider === 'openai-tts' || provider === 'openai-stt') {
       // Keyless servers (Ollama, Kokoro) are a real choice: the request goes there, with no key at all.
       expect(attacker.requests.length).toBeGreaterThan(before);
       expect(attacker.requests.slice(before).every((r) => r.headers.authorization === undefined)).toBe(true);

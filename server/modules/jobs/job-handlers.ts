@@ -40,4 +40,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'feeds.fetch': { retryLimit: 1, retryDelaySec: 30, expireInSeconds: 15 * MINUTE, concurrency: 1 },
   'feeds.schedule': { retryLimit: 0, retryDelaySec: 60, expireInSeconds: 5 * MINUTE, concurrency: 1, system: true },
   'maintenance.purge': { retryLimit: 1, retryDelaySec: 60, expireInSeconds: 15 * MINUTE, concurrency: 1, system: true },
+  // A retry downloads again from the start (a cancelled or failed download leaves nothing behind).
+  'media.import': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 30 * MINUTE, concurrency: 1 },
 };

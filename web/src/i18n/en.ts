@@ -4,6 +4,7 @@ import { voiceEn } from './voice.en.ts';
 import { storyboardEn } from './storyboard.en.ts';
 import { avatarEn } from './avatar.en.ts';
 import { makeEn } from './make.en.ts';
+import { mediaEn } from './media.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   ...avatarEn,
   ...textPipelineEn,
   ...makeEn,
+  ...mediaEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

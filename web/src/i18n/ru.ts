@@ -5,6 +5,7 @@ import { voiceRu } from './voice.ru.ts';
 import { storyboardRu } from './storyboard.ru.ts';
 import { avatarRu } from './avatar.ru.ts';
 import { makeRu } from './make.ru.ts';
+import { mediaRu } from './media.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -13,6 +14,7 @@ export const ru: Messages = {
   ...avatarRu,
   ...textPipelineRu,
   ...makeRu,
+  ...mediaRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',

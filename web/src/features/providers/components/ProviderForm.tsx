@@ -16,6 +16,7 @@ const FIELDS: Record<ProviderStatus['provider'], { baseUrl?: string; model?: str
   'openai-tts': { baseUrl: 'http://localhost:8880/v1', model: 'tts-1', enable: false },
   pexels: { enable: false },
   heygen: { enable: false },
+  'openai-stt': { baseUrl: 'http://localhost:8000/v1', model: 'whisper-1', enable: false },
 };
 
 /** One provider: the key (write-only: never shown again), its settings, and for writers "use it". */

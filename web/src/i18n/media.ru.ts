@@ -1,0 +1,28 @@
+import type { mediaEn } from './media.en.ts';
+
+export const mediaRu: Record<keyof typeof mediaEn, string> = {
+  'providers.kind.transcriber': 'Распознавание речи',
+  'source.kind.media': 'Видео или аудио',
+  'media.intro': 'Рилс, ролик или подкаст: запись расшифровывается, и автор пишет по ней новый сценарий.',
+  'media.limits': 'MP4, MOV, WebM, MP3, M4A, WAV или OGG, до {mb} МБ и {minutes} минут.',
+  'media.file': 'Загрузить файл',
+  'media.url': 'Или ссылка: файл видео или аудио либо страница Instagram, TikTok, YouTube Shorts или VK',
+  'media.fetch': 'Скачать',
+  'media.uploading': 'Загрузка…',
+  'media.cancel': 'Отменить',
+  'media.step.downloading': 'Скачивание…',
+  'media.step.reading the page': 'Чтение страницы…',
+  'media.step.checking the file': 'Проверка файла…',
+  'media.step.transcribing': 'Расшифровка…',
+  'media.step.transcribed': 'Расшифровано',
+  'media.step.queued': 'Ожидание запуска…',
+  'media.failed': 'Видео или аудио не удалось использовать: {reason}',
+  'media.cancelled': 'Отменено; ничего не сохранено.',
+  'media.ready': 'Источник: {title}',
+  'media.transcript': 'Расшифровка',
+  'media.transcriptHint': 'Из этого текста будет написан сценарий; поправьте его, если распознавание ошиблось. Автор пересказывает текст, а не копирует его.',
+  'media.paste': 'Вставьте расшифровку',
+  'media.noTranscriber': 'Распознавание речи не настроено.',
+  'media.language': 'Определён язык: {language}',
+  'media.rights': 'Используйте только видео, на которые у вас есть права: свои или с согласия владельца. Новое видео — пересказ, а для фрагментов оригинала нужно разрешение.',
+};
