@@ -8,6 +8,7 @@ import type { Job } from '../../../contracts/jobs.ts';
 import type { MediaImportResult } from '../../../contracts/media-sources.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createTestApp, signUp, createProject, type TestApp } from '../../test/harness.ts';
+import { nearCopyCheck } from '../writers/quality/near-copy.ts';
 import { multipart, voiceApi } from '../voice/testing/voice-api.ts';
 import { SPOKEN_TEXT, speechClip, startFakeTranscriber } from './testing/media-fixtures.ts';
 
@@ -103,6 +104,15 @@ describe.each(DATABASE_KINDS)('video and audio sources (%s)', (kind) => {
     expect(step2).toMatchObject({ title: 'bridge-reel', text: SPOKEN_TEXT, language: 'en', media: { assetId: uploaded.body.id, hasVideo: true } });
     expect((step2.transcript as MediaImportResult['transcript'])!.words).toHaveLength(SPOKEN_TEXT.split(' ').length);
     expect((await api.step(projectId, 1))!.data).toMatchObject({ sourceType: 'media', mediaAssetId: uploaded.body.id });
+
+    // The script written from it is checked against the transcript (word 5-gram overlap, 30% flags it).
+    const generate = await api.call('POST', `/api/projects/${projectId}/script/generate`, {});
+    expect(generate.status, JSON.stringify(generate.body)).toBe(202);
+    expect((await api.waitForJob((generate.body as unknown as Job).id)).state).toBe('succeeded');
+    const step3 = (await api.step(projectId, 3))!.data as { copyCheck: { share: number; flagged: boolean }; generatedVariants: { scenes: { variants: { text: string }[] }[] } };
+    const best = step3.generatedVariants.scenes.map((scene) => scene.variants[0]!.text).join(' ');
+    expect(step3.copyCheck).toEqual(nearCopyCheck(best, SPOKEN_TEXT));
+    expect(step3.copyCheck.flagged).toBe(step3.copyCheck.share >= 0.3);
   });
 
   it('downloads a direct media URL through the safe client, then transcribes it', async () => {
