@@ -25,5 +25,6 @@ export const mediaEn = {
   'media.language': 'Detected language: {language}',
   'script.nearCopyTitle': "This script copies the original's wording",
   'script.nearCopyBody': "{percent}% of its five-word runs are word for word from the transcript (30% or more is flagged). Rewrite the scenes in your own words, or connect an LLM writer, before publishing someone else's video as new.",
+  'storyboard.upload.originalAudio': "Play the clip's own sound",
   'media.rights': 'Use only videos you have the rights to: your own, or ones whose owner agreed. The new video is a rewrite, and clips of the original need permission.',
 } as const;
