@@ -26,5 +26,7 @@ export const mediaEn = {
   'script.nearCopyTitle': "This script copies the original's wording",
   'script.nearCopyBody': "{percent}% of its five-word runs are word for word from the transcript (30% or more is flagged). Rewrite the scenes in your own words, or connect an LLM writer, before publishing someone else's video as new.",
   'storyboard.upload.originalAudio': "Play the clip's own sound",
+  'storyboard.upload.coverFromSource': 'Use this moment of the source as the cover',
+  'storyboard.upload.coverSet': 'The cover will be this frame of the source.',
   'media.rights': 'Use only videos you have the rights to: your own, or ones whose owner agreed. The new video is a rewrite, and clips of the original need permission.',
 } as const;

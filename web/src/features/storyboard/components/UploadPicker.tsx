@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Asset } from '../api/storyboard.ts';
-import { useProjectAssets, useSceneUpdate, useUpload } from '../hooks/useStoryboard.ts';
+import { useProjectAssets, useSceneUpdate, useSettingsUpdate, useUpload } from '../hooks/useStoryboard.ts';
 import { clipFit, formatSeconds } from '../visual-info.ts';
 import type { PickerProps } from './VisualEditor.tsx';
 
@@ -13,6 +14,7 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,v
 export function UploadPicker({ projectId, scene }: PickerProps) {
   const { t, language } = useI18n();
   const update = useSceneUpdate(projectId);
+  const settings = useSettingsUpdate(projectId);
   const images = useProjectAssets(projectId, 'image');
   const videos = useProjectAssets(projectId, 'video');
   // The project's video source (stage 1): its cuts can be scene visuals too.
@@ -82,6 +84,14 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
               {t(`storyboard.upload.fit.${fit}`, { clip: formatSeconds(clipSec, language), scene: formatSeconds(scene.durationSec, language) })}
             </p>
           )}
+        </div>
+      )}
+      {video && scene.asset?.kind === 'source' && (
+        <div className="row">
+          <Button small busy={settings.isPending} onClick={() => settings.mutate({ coverFromSourceSec: video.startAtSec ?? 0 })} data-testid="cover-from-source">
+            {t('storyboard.upload.coverFromSource')}
+          </Button>
+          {settings.isSuccess && <span className="muted small">{t('storyboard.upload.coverSet')}</span>}
         </div>
       )}
       {scene.asset?.kind === 'source' && <Notice tone="warning">{t('media.rights')}</Notice>}
