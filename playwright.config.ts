@@ -15,6 +15,9 @@ process.env.E2E_NEWS_PORT ??= String(freePort());
 process.env.E2E_STOCK_PORT ??= String(freePort());
 process.env.PEXELS_BASE_URL ??= `http://127.0.0.1:${process.env.E2E_STOCK_PORT}`;
 process.env.PEXELS_API_KEY ??= 'e2e-pexels-key';
+// The fake OpenAI-compatible transcription server of the media-source browser test (an operator URL, so reachable on loopback).
+process.env.E2E_STT_PORT ??= String(freePort());
+process.env.OPENAI_STT_BASE_URL ??= `http://127.0.0.1:${process.env.E2E_STT_PORT}/v1`;
 process.env.FETCH_ALLOW_PRIVATE_HOSTS ??= `127.0.0.1:${process.env.E2E_NEWS_PORT},127.0.0.1:${process.env.E2E_STOCK_PORT}`;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 

@@ -50,7 +50,7 @@ function tenScenes(): string[] {
 function visuals(photos: string[], clip: string): Visual[] {
   return tenScenes().map((_, i) => {
     if (i === 2 || i === 5 || i === 8) return { kind: 'image', path: photos[i % photos.length]! };
-    if (i === 6) return { kind: 'video', path: clip, startAtSec: 0 };
+    if (i === 6) return { kind: 'video', path: clip, startAtSec: 0, audio: 'muted' };
     return { kind: 'card', design: CARD_DESIGNS[i % CARD_DESIGNS.length]!, palette: 'ocean', keywords: [] };
   });
 }

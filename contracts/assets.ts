@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEDIA_SOURCE_LIMITS } from './media-sources.ts';
 
 /** Kinds authors can upload, with what each accepts (detected from the bytes, never the name). */
 export const UPLOAD_KINDS = {
@@ -6,6 +7,8 @@ export const UPLOAD_KINDS = {
   music: { maxBytes: 50 * 1024 * 1024, media: 'audio', formats: ['mp3', 'wav', 'm4a', 'mp4', 'ogg', 'oga', 'opus', 'webm', 'flac'] },
   image: { maxBytes: 25 * 1024 * 1024, media: 'image', formats: ['jpg', 'png', 'webp', 'gif', 'avif'] },
   video: { maxBytes: 200 * 1024 * 1024, media: 'video', formats: ['mp4', 'mov', 'webm', 'm4v'] },
+  /** A video or audio source to transcribe and cut clips from (MEDIA_SOURCE_LIMITS): it must have sound. */
+  source: { maxBytes: MEDIA_SOURCE_LIMITS.maxBytes, media: 'audio-or-video', formats: MEDIA_SOURCE_LIMITS.formats, maxDurationSec: MEDIA_SOURCE_LIMITS.maxDurationSec },
 } as const;
 
 export type UploadKind = keyof typeof UPLOAD_KINDS;

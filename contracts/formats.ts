@@ -8,7 +8,7 @@ export const languageSchema = z.enum(LANGUAGES);
 
 export const formatSchema = z.enum(FORMAT_IDS);
 
-export const SOURCE_TYPES = ['idea', 'text', 'url', 'news'] as const;
+export const SOURCE_TYPES = ['idea', 'text', 'url', 'news', 'media'] as const;
 export const sourceTypeSchema = z.enum(SOURCE_TYPES);
 export type SourceType = z.infer<typeof sourceTypeSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
-export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'factory.run', 'factory.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh'] as const;
+export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'factory.run', 'factory.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh', 'media.import'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobNameSchema = z.enum(JOB_NAMES);
 
@@ -47,6 +47,10 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'batch.run': z.object({ batchId: z.uuid() }),
   /** System job: reads YouTube and Instagram numbers for publications due for a refresh. */
   'metrics.refresh': z.object({}),
+  /** A video/audio source: downloaded from `url` (or the uploaded `assetId`), then transcribed when a transcriber is configured. */
+  'media.import': projectJob
+    .extend({ url: z.string().max(2048).optional(), assetId: z.uuid().optional() })
+    .refine((p) => Boolean(p.url) !== Boolean(p.assetId), { message: 'send either url or assetId' }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[N]>;

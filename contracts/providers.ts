@@ -10,6 +10,7 @@ export const PROVIDERS = {
   heygen: { kind: 'avatar', label: 'HeyGen avatars', keyRequired: true },
   youtube: { kind: 'metrics', label: 'YouTube Data API v3 (Shorts statistics)', keyRequired: true },
   instagram: { kind: 'metrics', label: 'Instagram Graph API (Reels insights; an access token)', keyRequired: true },
+  'openai-stt': { kind: 'transcriber', label: 'OpenAI-compatible transcription (OpenAI, faster-whisper-server, LocalAI, whisper.cpp server)', keyRequired: false },
 } as const;
 
 export type ProviderId = keyof typeof PROVIDERS;
@@ -31,7 +32,7 @@ export const saveProviderBodySchema = z.object({
 
 export const providerStatusSchema = z.object({
   provider: providerIdSchema,
-  kind: z.enum(['writer', 'voice', 'stock', 'avatar', 'metrics']),
+  kind: z.enum(['writer', 'voice', 'stock', 'avatar', 'metrics', 'transcriber']),
   label: z.string(),
   hasKey: z.boolean().describe('A key is stored for you (it is never shown again)'),
   serverConfigured: z.boolean().describe('The server operator configured this provider for everyone'),

@@ -117,6 +117,8 @@ export const applySourceBodySchema = z
     text: z.string().max(200_000).optional(),
     url: urlField.optional(),
     newsItemId: z.uuid({ message: 'must be a news item id (UUID)' }).optional(),
+    /** A media source: the uploaded or downloaded "source" asset; `text` may carry a pasted or edited transcript. */
+    mediaAssetId: z.uuid({ message: 'must be an asset id (UUID)' }).optional(),
     /** Set when the text came from an uploaded file. */
     fileName: z.string().max(255).optional(),
     /** The imported article, so the server does not fetch the URL a second time. */
@@ -129,9 +131,9 @@ export const applySourceBodySchema = z
     baseVersion: z.number().int().min(0).optional(),
   })
   .superRefine((body, ctx) => {
-    const need = { idea: body.idea, text: body.text ?? body.content?.text, url: body.url, news: body.newsItemId }[body.sourceType];
+    const need = { idea: body.idea, text: body.text ?? body.content?.text, url: body.url, news: body.newsItemId, media: body.mediaAssetId }[body.sourceType];
     if (!need?.trim()) {
-      const field = { idea: 'idea', text: 'text', url: 'url', news: 'newsItemId' }[body.sourceType];
+      const field = { idea: 'idea', text: 'text', url: 'url', news: 'newsItemId', media: 'mediaAssetId' }[body.sourceType];
       ctx.addIssue({ code: 'custom', path: [field], message: `a ${body.sourceType} source needs ${field}` });
     }
   });

@@ -97,8 +97,10 @@ export const storyboardSettingsBodySchema = z
       .nullable()
       .optional(),
     captionStyle: captionStyleSchema.partial().optional(),
+    /** The cover (thumbnail) as the frame of the video source at this second; null: a frame of the rendered video. */
+    coverFromSourceSec: z.number().min(0).max(600).nullable().optional(),
   })
-  .refine((body) => body.music !== undefined || body.captionStyle !== undefined, 'send music and/or captionStyle');
+  .refine((body) => body.music !== undefined || body.captionStyle !== undefined || body.coverFromSourceSec !== undefined, 'send music, captionStyle and/or coverFromSourceSec');
 export type StoryboardSettingsBody = z.infer<typeof storyboardSettingsBodySchema>;
 
 export const sceneParamsSchema = z.object({ id: projectIdSchema, sceneId });

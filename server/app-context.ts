@@ -21,6 +21,7 @@ import { JOB_POLICIES } from './modules/jobs/job-handlers.ts';
 import { ScriptVersionsRepository } from './modules/script/script-versions.repository.ts';
 import { createTextPipeline } from './modules/writers/text-pipeline.ts';
 import { VoiceProviders } from './modules/voice/voice-providers.ts';
+import { Transcribers } from './modules/media-sources/transcribers.ts';
 import { VoiceService } from './modules/voice/voice.service.ts';
 import { StockProviders } from './modules/storyboard/stock.ts';
 import { StoryboardService } from './modules/storyboard/storyboard.service.ts';
@@ -87,7 +88,7 @@ export function createAppContext(config: Config, database: DatabaseHandle, clock
     pictures: (ownerId, projectId) => storyboard.pictureChoices(ownerId, projectId),
     onRendered: (ownerId, projectId, facts) => performance.recordPrediction(ownerId, projectId, facts),
   });
-  const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders });
+  const voice = new VoiceService({ config, steps, assets, jobs, providers: voiceProviders, transcribers: new Transcribers(config, services.credentials) });
   const makeVideo = new MakeVideoService({ steps, projects, jobs, script: textPipeline.script, voice, render, storyboard, clock });
   const library = new LibraryService({ repository: new LibraryRepository(database), projects, steps, analysis: textPipeline.analysis, makeVideo, clock });
   const batches = new BatchService({ repository: new BatchRepository(database), jobs, projectSource: textPipeline.projectSource, library, makeVideo });

@@ -146,6 +146,15 @@ const envSchema = z.object({
   INSTAGRAM_ACCESS_TOKEN: z.string().optional(),
   /** Minutes between scheduled metric refreshes of one publication. */
   METRICS_REFRESH_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(360),
+  /** Speech to text: an OpenAI-compatible /v1/audio/transcriptions server (configured when a URL or key is set)... */
+  OPENAI_STT_BASE_URL: httpUrl.optional(),
+  OPENAI_STT_API_KEY: z.string().optional(),
+  OPENAI_STT_MODEL: z.string().default('whisper-1'),
+  /** ...or a local whisper.cpp model file run by the whisper.cpp CLI (WHISPER_CPP_PATH, else whisper-cli on PATH). */
+  WHISPER_MODEL_PATH: z.string().optional(),
+  WHISPER_CPP_PATH: z.string().optional(),
+  /** yt-dlp for video platform pages (Instagram, TikTok, YouTube Shorts, VK); default: yt-dlp on PATH. */
+  YTDLP_PATH: z.string().optional(),
   /** Providers whose base URL a user may replace with their own server (with their own key, or none). */
   PROVIDER_USER_URLS: providerList.default(PROVIDER_IDS),
 });

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { accessSync, chmodSync, constants } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import { findOnPath, isExecutable } from '../find-executable.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -16,22 +17,6 @@ export interface FfmpegBinary {
   hasXfade: boolean;
   hasAss: boolean;
   hasLoudnorm: boolean;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (dir && isExecutable(`${dir}/${name}`)) return `${dir}/${name}`;
-  }
-  return null;
 }
 
 function npmShippedFfmpeg(): string | null {

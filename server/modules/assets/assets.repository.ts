@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { assets } from '../../db/schema.ts';
 
@@ -29,6 +29,16 @@ export class AssetsRepository {
       .from(assets)
       .where(and(eq(assets.ownerId, ownerId), eq(assets.projectId, projectId), kind ? eq(assets.kind, kind) : undefined))
       .orderBy(desc(assets.createdAt));
+  }
+
+  /** Adds or replaces top-level meta fields in one statement (no read-then-write). */
+  async mergeMeta(ownerId: string, id: string, patch: Record<string, unknown>): Promise<AssetRow | null> {
+    const rows = await this.db
+      .update(assets)
+      .set({ meta: sql`(coalesce(${assets.meta}::jsonb, '{}'::jsonb) || ${JSON.stringify(patch)}::jsonb)::json` })
+      .where(and(eq(assets.id, id), eq(assets.ownerId, ownerId)))
+      .returning();
+    return rows[0] ?? null;
   }
 
   async delete(ownerId: string, id: string): Promise<AssetRow | null> {

@@ -159,6 +159,13 @@ export class AssetsService {
     return (await this.assets.listForProject(user.userId, projectId, kind)).map(toAsset);
   }
 
+  /** Records what the app learned about a file (a transcript, a title) with it. */
+  async mergeMeta(ownerId: string, id: string, patch: Record<string, unknown>): Promise<Asset> {
+    const row = await this.assets.mergeMeta(ownerId, id, patch);
+    if (!row) throw new AppError('NOT_FOUND', 'Asset not found');
+    return toAsset(row);
+  }
+
   async remove(user: AuthContext, id: string): Promise<void> {
     const row = await this.assets.delete(user.userId, id);
     if (!row) throw new AppError('NOT_FOUND', 'Asset not found');

@@ -56,10 +56,14 @@ export async function inspectUpload(file: string, kind: UploadKind): Promise<Ins
   });
   const audio = info.streams.find((s) => s.codecType === 'audio');
   const video = info.streams.find((s) => s.codecType === 'video' && s.codecName !== 'mjpeg' && s.codecName !== 'png');
-  if (spec.media === 'audio' && !audio) throw unsupported(kind, 'a file without an audio track');
+  if (spec.media !== 'video' && !audio) throw unsupported(kind, 'a file without an audio track');
   if (spec.media === 'video' && !video) throw unsupported(kind, 'a file without a video track');
   if (video) assertPixels('video', video.width, video.height);
   if (!(info.durationSec > 0)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The media has no measurable duration', { field: 'file' });
+  const maxDurationSec = 'maxDurationSec' in spec ? spec.maxDurationSec : Infinity;
+  if (info.durationSec > maxDurationSec) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The media lasts ${Math.round(info.durationSec)} s; a ${kind} file may last at most ${maxDurationSec / 60} minutes`, { field: 'file', maxDurationSec });
+  }
   const mime = spec.media === 'audio' && type.mime.startsWith('video/') ? type.mime.replace('video/', 'audio/') : type.mime;
   return {
     ext: type.ext,

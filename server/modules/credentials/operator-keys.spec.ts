@@ -7,7 +7,19 @@ import { AvatarProviders } from '../avatar/avatar-providers.ts';
 import { MetricsProviders } from '../performance/metrics-providers.ts';
 import { StockProviders } from '../storyboard/stock.ts';
 import { VoiceProviders } from '../voice/voice-providers.ts';
+import { Transcribers } from '../media-sources/transcribers.ts';
+import { encodeWav } from '../../adapters/ffmpeg/audio.ts';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CredentialsService } from './credentials.service.ts';
+
+/** A tenth of a second of silence for the transcription provider to be called with. */
+async function silentWav(): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'stt-key-')), 'silence.wav');
+  await writeFile(file, encodeWav(new Float32Array(1600), 16_000));
+  return file;
+}
 
 type Server = Awaited<ReturnType<typeof startFakeServer>>;
 
@@ -20,6 +32,7 @@ const OPERATOR_KEY: Record<ProviderId, string> = {
   heygen: 'operator-heygen-key',
   youtube: 'operator-youtube-key',
   instagram: 'operator-instagram-token',
+  'openai-stt': 'operator-transcription-key',
 };
 const PROVIDER_IDS = Object.keys(OPERATOR_KEY) as ProviderId[];
 
@@ -59,6 +72,8 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         YOUTUBE_API_KEY: OPERATOR_KEY.youtube,
         INSTAGRAM_BASE_URL: operator.url,
         INSTAGRAM_ACCESS_TOKEN: OPERATOR_KEY.instagram,
+        OPENAI_STT_BASE_URL: `${operator.url}/v1`,
+        OPENAI_STT_API_KEY: OPERATOR_KEY['openai-stt'],
         FETCH_ALLOW_PRIVATE_HOSTS: new URL(attacker.url).host,
       },
     });
@@ -88,6 +103,10 @@ describe('operator provider keys go only to the operator’s base URL', () => {
         return (await new MetricsProviders(credentials, config).forUser(userId, 'youtube'))!.statistics(['abcDEF12345']);
       case 'instagram':
         return (await new MetricsProviders(credentials, config).forUser(userId, 'instagram'))!.reelInsights('17900000000001');
+      case 'openai-stt': {
+        const { transcriber } = await new Transcribers(config, credentials).forUser(userId);
+        return transcriber?.transcribe(await silentWav(), {});
+      }
     }
   };
   const attempt = (provider: ProviderId, userId: string) => callProvider(provider, userId).then(() => null, (error: unknown) => error);
@@ -105,7 +124,7 @@ describe('operator provider keys go only to the operator’s base URL', () => {
     const error = await attempt(provider, user.id);
 
     for (const key of Object.values(OPERATOR_KEY)) expect(seenBy(attacker)).not.toContain(key);
-    if (provider === 'openai' || provider === 'openai-tts') {
+    if (provider === 'openai' || provider === 'openai-tts' || provider === 'openai-stt') {
       // Keyless servers (Ollama, Kokoro) are a real choice: the request goes there, with no key at all.
       expect(attacker.requests.length).toBeGreaterThan(before);
       expect(attacker.requests.slice(before).every((r) => r.headers.authorization === undefined)).toBe(true);

@@ -51,6 +51,13 @@ export function operatorProvider(config: Config, provider: ProviderId): Operator
       );
     case 'pexels':
       return entry(config.PEXELS_API_KEY, { baseUrl: config.PEXELS_BASE_URL }, Boolean(config.PEXELS_API_KEY), config.PEXELS_BASE_URL);
+    case 'openai-stt':
+      return entry(
+        config.OPENAI_STT_API_KEY,
+        { baseUrl: config.OPENAI_STT_BASE_URL, model: config.OPENAI_STT_MODEL },
+        Boolean(config.OPENAI_STT_BASE_URL || config.OPENAI_STT_API_KEY),
+        config.OPENAI_STT_BASE_URL ?? OPENAI_API,
+      );
     case 'heygen':
       return entry(config.HEYGEN_API_KEY, { baseUrl: config.HEYGEN_BASE_URL }, Boolean(config.HEYGEN_API_KEY), config.HEYGEN_BASE_URL, [config.HEYGEN_UPLOAD_BASE_URL]);
     case 'youtube':

@@ -47,4 +47,6 @@ export const JOB_POLICIES: Record<JobName, RetryPolicy & { concurrency: number; 
   'batch.run': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 60 * MINUTE, concurrency: 1 },
   // Each publication keeps its own backoff; the queue's retry (with backoff) covers a crashed run.
   'metrics.refresh': { retryLimit: 2, retryDelaySec: 120, expireInSeconds: 30 * MINUTE, concurrency: 1, system: true },
+  // A retry downloads again from the start (a cancelled or failed download leaves nothing behind).
+  'media.import': { retryLimit: 1, retryDelaySec: 5, expireInSeconds: 30 * MINUTE, concurrency: 1 },
 };

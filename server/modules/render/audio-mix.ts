@@ -32,6 +32,23 @@ export function buildAudioGraph(plan: RenderPlan, firstInput: number, totalSampl
     voice = 'voice';
     next++;
   }
+  // Scenes that play their clip's own sound: each cut is placed at its scene's start and mixed with the voice.
+  const clipSounds: string[] = [];
+  for (const scene of plan.scenes) {
+    if (scene.visual.kind !== 'video' || scene.visual.audio !== 'original') continue;
+    const length = scene.end - scene.start;
+    inputArgs.push('-ss', scene.visual.startAtSec.toFixed(3), '-t', length.toFixed(3), '-i', scene.visual.path);
+    const delayMs = Math.round(scene.start * 1000);
+    filters.push(`[${next}:a]${AUDIO_FORMAT},adelay=${delayMs}:all=1,${fit}[clip${clipSounds.length}]`);
+    clipSounds.push(`clip${clipSounds.length}`);
+    next++;
+  }
+  if (clipSounds.length > 0) {
+    const parts = [...(voice ? [voice] : []), ...clipSounds];
+    // normalize=0: each sound keeps its level (amix would otherwise scale every input down).
+    filters.push(parts.length === 1 ? `[${parts[0]}]anull[speech]` : `${parts.map((p) => `[${p}]`).join('')}amix=inputs=${parts.length}:duration=longest:normalize=0[speech]`);
+    voice = 'speech';
+  }
   let music: string | null = null;
   if (plan.music) {
     if (!plan.music.path) throw new Error('music.path: generated music must be written before the audio graph is built');

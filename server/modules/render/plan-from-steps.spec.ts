@@ -153,9 +153,9 @@ describe('buildRenderPlanForProject', () => {
     const full = await buildRenderPlanForProject(deps([...base, step(5, { clipAssetId: 'head', status: 'ready', placement: 'full' })], assets), 'o', PROJECT);
     expect(full.plan.avatar).toBeNull();
     expect(full.plan.scenes.map((s) => s.visual)).toEqual([
-      { kind: 'video', path: '/media/head', startAtSec: 0 },
-      { kind: 'video', path: '/media/head', startAtSec: 2.35 },
-      { kind: 'video', path: '/media/head', startAtSec: 4.75 },
+      { kind: 'video', path: '/media/head', startAtSec: 0, audio: 'muted' },
+      { kind: 'video', path: '/media/head', startAtSec: 2.35, audio: 'muted' },
+      { kind: 'video', path: '/media/head', startAtSec: 4.75, audio: 'muted' },
     ]);
 
     const skipped = await buildRenderPlanForProject(deps([...base, step(5, { clipAssetId: 'head', status: 'ready' }, { skipReason: 'no avatar' })], assets), 'o', PROJECT);

@@ -128,7 +128,7 @@ export async function buildRenderPlanForProject(
       let visual = chosen?.scene.visual ? ((await visualFor(chosen.scene.visual, field, resolve)) ?? fallback) : fallback;
       if (avatar?.placement === 'full') {
         const clipSec = typeof avatar.asset.meta.durationSec === 'number' ? avatar.asset.meta.durationSec : Infinity;
-        visual = { kind: 'video', path: avatar.path, startAtSec: Math.max(0, Math.min(scene.start, clipSec - 0.1)) };
+        visual = { kind: 'video', path: avatar.path, startAtSec: Math.max(0, Math.min(scene.start, clipSec - 0.1)), audio: 'muted' };
       }
       return {
         sceneId: scene.sceneId,
@@ -182,12 +182,15 @@ async function visualFor(visual: StoryboardVisual, field: string, resolve: Resol
     }
     case 'video': {
       const file = await resolve(visual.assetId, `${field}.assetId`, 'video');
-      return file ? { kind: 'video', path: file.path, startAtSec: visual.startAtSec ?? 0 } : null;
+      if (!file) return null;
+      // The clip's sound is used only when the file has some (probed at upload).
+      const audio = visual.audio === 'original' && file.asset.meta.hasAudio === true ? 'original' : 'muted';
+      return { kind: 'video', path: file.path, startAtSec: visual.startAtSec ?? 0, audio };
     }
     case 'stock': {
       const file = await resolve(visual.assetId, `${field}.assetId`, visual.media === 'video' ? 'video' : 'image');
       if (!file) return null;
-      return visual.media === 'video' ? { kind: 'video', path: file.path, startAtSec: 0 } : { kind: 'image', path: file.path };
+      return visual.media === 'video' ? { kind: 'video', path: file.path, startAtSec: 0, audio: 'muted' } : { kind: 'image', path: file.path };
     }
   }
 }

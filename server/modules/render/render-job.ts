@@ -16,6 +16,7 @@ import type { PlanDeps } from './plan-from-steps.ts';
 import { renderVideo } from './render-video.ts';
 import { RenderPlanError } from './validate-plan.ts';
 import type { RenderFacts } from '../performance/prediction.ts';
+import { sourceCover } from './source-cover.ts';
 
 export interface RenderJobDeps {
   steps: StepsService;
@@ -90,7 +91,11 @@ export async function runRenderJob(deps: RenderJobDeps, ctx: JobContext<'render.
       files.push({ key: 'srt', file: join(workDir, 'captions.srt'), kind: 'captions', mime: 'application/x-subrip', ext: 'srt' });
       files.push({ key: 'vtt', file: join(workDir, 'captions.vtt'), kind: 'captions', mime: 'text/vtt', ext: 'vtt' });
     }
-    await writeThumbnail(videoFile, join(workDir, 'thumbnail.jpg'), { durationSec: result.durationSec, signal: ctx.signal });
+    const cover = sourceCover(await deps.steps.list(user, projectId));
+    if (cover) {
+      const source = await deps.assets.fileOf(ownerId, cover.assetId);
+      await writeThumbnail(source.path, join(workDir, 'thumbnail.jpg'), { timeSec: cover.atSec, signal: ctx.signal });
+    } else await writeThumbnail(videoFile, join(workDir, 'thumbnail.jpg'), { durationSec: result.durationSec, signal: ctx.signal });
     files.push({ key: 'thumbnail', file: join(workDir, 'thumbnail.jpg'), kind: 'thumbnail', mime: 'image/jpeg', ext: 'jpg' });
     await writeFile(join(workDir, 'script.txt'), built.scriptText);
     // There is no asset kind for a script; it is a text transcript, stored beside the captions.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { Aspect } from '../../../contracts/formats.ts';
-import type { Motion, RenderPlanInput, Transition, Visual } from '../../../contracts/render-plan.ts';
+import type { Motion, RenderPlanInput, Transition } from '../../../contracts/render-plan.ts';
 import { probeMedia } from '../../adapters/ffmpeg/probe.ts';
 import { runFfmpeg } from '../../adapters/ffmpeg/run.ts';
 import { wordsByReadingSpeed } from './reading-timings.ts';
@@ -40,7 +40,7 @@ export async function makeImage(dir: string, name = 'photo.jpg', width = 1600, h
 
 export interface SceneSpec {
   text: string;
-  visual?: Visual;
+  visual?: RenderPlanInput['scenes'][number]['visual'];
   motion?: Motion;
   transition?: Transition;
 }

@@ -9,6 +9,7 @@ import type { JobsService } from '../jobs/jobs.service.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import { viaWriter, writerFailure } from '../writers/writer-errors.ts';
 import type { WritersService } from '../writers/writers.service.ts';
+import { nearCopyCheck } from '../writers/quality/near-copy.ts';
 import { finalScriptFromChoices, type SceneChoice } from './final-script.ts';
 import { chosenVariantId, hasChoices, ScriptInputError, scriptInputFromSteps, storedScript, withRegeneratedScene } from './script-input.ts';
 import type { ScriptVersionsRepository } from './script-versions.repository.ts';
@@ -81,8 +82,10 @@ export class ScriptService {
     const { projectId, sceneId, replace } = ctx.payload;
     ctx.progress(0.05, 'reading the source');
     let input;
+    let steps: Step[];
     try {
-      input = scriptInputFromSteps(await this.steps.list(user, projectId));
+      steps = await this.steps.list(user, projectId);
+      input = scriptInputFromSteps(steps);
     } catch (error) {
       if (error instanceof ScriptInputError || (error instanceof AppError && error.code === 'NOT_FOUND')) throw new PermanentJobError(error.message);
       throw error;
@@ -100,7 +103,8 @@ export class ScriptService {
       await this.updateStep3(user, projectId, (data) => {
         if (!replace && hasChoices(data)) throw new PermanentJobError('variants were chosen while the script was being written; regenerate with replace to start over');
         const { choices: _c, selectedVariants: _s, finalScript: _f, ...rest } = data;
-        return { ...(replace ? rest : data), generatedVariants: script };
+        const copyCheck = copyCheckOf(steps, script.scenes.map((scene) => scene.variants[0]?.text ?? ''));
+        return { ...(replace ? rest : data), generatedVariants: script, ...(copyCheck ? { copyCheck } : {}) };
       }, replace ? { completedAt: null } : {});
       return { scenes: script.scenes.length, totalWords: script.totalWords, writer: script.writer };
     }
@@ -131,12 +135,13 @@ export class ScriptService {
       choices[sceneId] = choice.omit ? { omit: true } : { ...(choice.variantId ? { variantId: choice.variantId } : {}), ...(choice.text?.trim() ? { text: choice.text.trim() } : {}) };
     }
     const finalScript = await viaWriter(async () => finalScriptFromChoices(script, choices));
+    const copyCheck = copyCheckOf(await this.steps.list(user, projectId), finalScript.scenes.map((scene) => scene.text));
     return this.steps.upsert(
       user,
       projectId,
       {
         stepNumber: 3,
-        data: { ...step.data, choices, selectedVariants: finalScript.selectedVariants, finalScript },
+        data: { ...step.data, choices, selectedVariants: finalScript.selectedVariants, finalScript, ...(copyCheck ? { copyCheck } : {}) },
         baseVersion: step.version,
         ...(body.complete ? { completedAt: this.clock.now().toISOString() } : {}),
       },
@@ -187,3 +192,9 @@ export class ScriptService {
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** For a video/audio source: whether the script (its best variants, or the final one) copies the transcript. */
+function copyCheckOf(steps: readonly Step[], sceneTexts: readonly string[]) {
+  const transcript = (steps.find((s) => s.stepNumber === 2)?.data.transcript as { text?: unknown } | undefined)?.text;
+  return typeof transcript === 'string' && transcript.trim() ? nearCopyCheck(sceneTexts.join(' '), transcript) : null;
+}

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../../../contracts/analysis.ts';
 import { FORMATS, type FormatId, type Language } from '../../../contracts/formats.ts';
 import type { Project } from '../../../contracts/projects.ts';
+import type { MediaContent, MediaSourceService } from '../media-sources/media-source.service.ts';
 import type { ApplySourceBody, ArticleImage, SourceContent } from '../../../contracts/sources.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { Clock } from '../../adapters/clock.ts';
@@ -18,13 +19,14 @@ export interface AppliedSource {
   steps: Step[];
 }
 
-type Content = SourceContent & { language?: Language };
+type Content = SourceContent & { language?: Language } & Partial<Pick<MediaContent, 'transcript' | 'media'>>;
 
 const DEFAULT_TITLE = /^Untitled video \d{4}-\d\d-\d\d/;
 
 /** What identifies a source: the same key means the stage-2 text need not (and must not) be rebuilt. */
 function sourceKey(data: Record<string, unknown>): string {
-  const input = { idea: data.idea, text: data.text, url: data.url, news: data.newsItemId }[String(data.sourceType)] ?? '';
+  const media = [data.mediaAssetId, typeof data.text === 'string' ? data.text.trim() : null];
+  const input = { idea: data.idea, text: data.text, url: data.url, news: data.newsItemId, media }[String(data.sourceType)] ?? '';
   return JSON.stringify([data.sourceType, typeof input === 'string' ? input.trim() : input, data.fileName ?? null]);
 }
 
@@ -47,6 +49,7 @@ export class ProjectSourceService {
     private readonly news: NewsService,
     private readonly analysis: AnalysisService,
     private readonly clock: Clock,
+    private readonly mediaSources: MediaSourceService,
   ) {}
 
   async apply(user: AuthContext, projectId: string, body: ApplySourceBody): Promise<AppliedSource> {
@@ -63,7 +66,7 @@ export class ProjectSourceService {
     let content: Content | null = null;
     let analysis: AnalysisResult | null = null;
     if (!keepContent) {
-      content = await this.contentOf(user, body);
+      content = await this.contentOf(user, projectId, body);
       const oldText = typeof previousContent?.text === 'string' ? previousContent.text.trim() : '';
       if (oldText && oldText !== content.text.trim() && !body.replace) {
         throw new AppError('CONFLICT', 'Stage 2 already holds a text from another source (perhaps edited); send replace: true to replace it', {
@@ -103,8 +106,9 @@ export class ProjectSourceService {
     return this.projects.changeStage(user, project.id, 2);
   }
 
-  private async contentOf(user: AuthContext, body: ApplySourceBody): Promise<Content> {
+  private async contentOf(user: AuthContext, projectId: string, body: ApplySourceBody): Promise<Content> {
     if (body.sourceType === 'idea') return ideaContent(body.idea!);
+    if (body.sourceType === 'media') return this.mediaSources.content(user, projectId, body.mediaAssetId!, body.text);
     if (body.content) return { ...body.content, language: detectLanguage(`${body.content.title}\n${body.content.text}`) };
     if (body.sourceType === 'text') return this.sources.import({ text: body.text! });
     if (body.sourceType === 'url') return this.sources.import({ url: body.url! });
@@ -121,7 +125,9 @@ export class ProjectSourceService {
     analysis: AnalysisResult | null,
     notes: { newsTitle?: unknown; contentNote?: string | null } = {},
   ): Promise<void> {
-    const input = { idea: { idea: body.idea }, text: { text: body.text ?? content?.text }, url: { url: body.url }, news: { newsItemId: body.newsItemId, url: body.url } }[body.sourceType];
+    const input = { idea: { idea: body.idea }, text: { text: body.text ?? content?.text }, url: { url: body.url }, news: { newsItemId: body.newsItemId, url: body.url },
+      media: { mediaAssetId: body.mediaAssetId, ...(body.text?.trim() ? { text: body.text } : {}), ...(content?.media?.sourceUrl ? { url: content.media.sourceUrl } : {}) },
+    }[body.sourceType];
     const source = {
       sourceType: body.sourceType,
       ...input,
@@ -145,6 +151,9 @@ export class ProjectSourceService {
         language,
         analysis,
         ...(notes.contentNote ? { contentNote: notes.contentNote } : {}),
+        // A media source keeps the original's words with their times, and what the original is.
+        ...(content.transcript ? { transcript: content.transcript } : {}),
+        ...(content.media ? { media: content.media } : {}),
       };
       await this.steps.upsert(user, project.id, { stepNumber: 2, data, completedAt: null });
       if (DEFAULT_TITLE.test(project.title) && content.title.trim()) await this.projects.rename(user, project.id, content.title.trim().slice(0, 200));

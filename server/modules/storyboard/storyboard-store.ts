@@ -61,6 +61,7 @@ export class StoryboardStore {
     if (body.music === null) patch.music = { mood: 'off', assetId: null };
     else if (body.music) patch.music = { ...body.music, ...(body.music.mood && !body.music.assetId ? { assetId: null } : {}) };
     if (captionStyleInput) patch.captionStyle = captionStyleInput;
+    if (body.coverFromSourceSec !== undefined) patch.coverFromSourceSec = body.coverFromSourceSec;
     return this.steps.merge(user, projectId, 6, { data: patch, derivedFrom: derivedFromOf(steps) });
   }
 }

@@ -102,7 +102,7 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
   router.add({
     method: 'PATCH',
     url: '/api/projects/:id/storyboard/settings',
-    summary: 'Background music (an uploaded music file, volume, ducking; null for none) and caption style fields',
+    summary: 'Background music (an uploaded music file, volume, ducking; null for none), caption style fields, and the cover as a frame of the video source (coverFromSourceSec)',
     tags: ['storyboard'],
     params: projectParamsSchema,
     body: storyboardSettingsBodySchema,

@@ -45,7 +45,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Which asset kinds each visual kind may point at. */
 const VISUAL_ASSET_KINDS: Record<Exclude<StoryboardVisual['kind'], 'card'>, string[]> = {
   image: ['image'],
-  video: ['video'],
+  // A cut of the video source (stage 1) is a video visual too.
+  video: ['video', 'source'],
   'article-image': ['article-image'],
   stock: ['stock'],
 };
@@ -126,6 +127,9 @@ export class StoryboardService {
     if (!asset) throw new AppError('VALIDATION_FAILED', `visual.assetId: no file ${visual.assetId} in this project`);
     if (!VISUAL_ASSET_KINDS[visual.kind].includes(asset.kind)) {
       throw new AppError('VALIDATION_FAILED', `visual.assetId: the file is a ${asset.kind} file, not one for a "${visual.kind}" visual`);
+    }
+    if (visual.kind === 'video' && asset.kind === 'source' && !asset.mime.startsWith('video/')) {
+      throw new AppError('VALIDATION_FAILED', 'visual.assetId: the source is audio only; a scene can show clips of a video source only');
     }
     if (visual.kind === 'stock' && !asset.mime.startsWith(visual.media === 'photo' ? 'image/' : 'video/')) {
       throw new AppError('VALIDATION_FAILED', `visual.media: the stock file is ${asset.mime}, not a ${visual.media}`);

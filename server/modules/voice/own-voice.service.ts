@@ -12,6 +12,10 @@ import type { AssetsService } from '../assets/assets.service.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import { removeReplacedNarration } from './narration-job.ts';
 import { boundariesFromAlignment } from './own-alignment.ts';
+import { TranscriptionError } from '../../adapters/stt/types.ts';
+import type { Transcribers } from '../media-sources/transcribers.ts';
+import { writeSpeechAudio } from '../media-sources/speech-audio.ts';
+import { timingsFromTranscript } from './transcript-timings.ts';
 import { joinSceneRecordings, prepareOwnTrack, receiveOwnAudio, timeOwnAudio } from './own-voice.ts';
 import { readStage4, scenesToVoice, type ScriptScene, type Stage4State } from './stage4-state.ts';
 import { peaksFromSamples } from './track-peaks.ts';
@@ -20,6 +24,8 @@ interface OwnVoiceDeps {
   steps: StepsService;
   assets: AssetsService;
   tempDir: string;
+  /** When one serves the user, word times come from what it hears. */
+  transcribers?: Transcribers;
 }
 
 const textsOf = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((s) => [s.id, s.text]));
@@ -27,7 +33,7 @@ const textsOf = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((s) => 
 /**
  * Own voice for stage 4: one recording of the whole script (scene boundaries proposed by words,
  * snapped to pauses, adjustable) or one recording per scene (joined once every scene has one).
- * Word times come from the script aligned to the recording (own-alignment.ts).
+ * Word times are estimated by reading speed where speech is heard inside each scene.
  */
 export class OwnVoice {
   constructor(private readonly deps: OwnVoiceDeps) {}
@@ -90,10 +96,10 @@ export class OwnVoice {
     mode: 'upload' | 'record',
   ): Promise<Step> {
     const boundaries = boundariesFromAlignment(samples, scenes, recording.durationSec, state.language);
-    const { durationSec, segments, timingSource } = timeOwnAudio(samples, scenes, boundaries, recording.durationSec, state.language);
+    const estimated = timeOwnAudio(samples, scenes, boundaries, recording.durationSec, state.language);
+    const { timings, timingSource } = await this.heardTimings(user, recording.assetId, estimated, scenes);
     const audio: Stage4Audio = {
-      durationSec,
-      segments,
+      ...timings,
       assetId: recording.assetId,
       source: 'own',
       narratedText: textsOf(scenes),
@@ -105,6 +111,40 @@ export class OwnVoice {
     await removeReplacedNarration(this.deps.assets, user, state.audio, [recording.assetId]);
     if (state.own?.whole && state.own.whole.assetId !== recording.assetId) await this.removeAsset(user, state.own.whole.assetId);
     return step;
+  }
+
+  /**
+   * Word times from the user's transcriber when one is configured (a scene takes them when at least
+   * half its words were heard); else, or when it fails, the alignment of the script to the audio stands.
+   */
+  private async heardTimings(user: AuthContext, assetId: string, estimated: ReturnType<typeof timeOwnAudio>, scenes: ScriptScene[]) {
+    const { timingSource: aligned, ...timings } = estimated;
+    const fallback = { timings, timingSource: aligned as Record<string, string> };
+    const choice = await this.deps.transcribers?.forUser(user.userId);
+    if (!choice?.transcriber) return fallback;
+    let heard;
+    try {
+      const { path } = await this.deps.assets.fileOf(user.userId, assetId);
+      const speech = join(this.deps.tempDir, `own-speech-${randomUUID()}.wav`);
+      try {
+        await writeSpeechAudio(path, speech);
+        heard = await choice.transcriber.transcribe(speech, {});
+      } finally {
+        await rm(speech, { force: true });
+      }
+    } catch (error) {
+      if (error instanceof TranscriptionError) return fallback;
+      throw error;
+    }
+    const timingSource: Record<string, string> = {};
+    const segments = estimated.segments.map((segment) => {
+      const estimatedWords = segment.words ?? [];
+      const { words, matched } = timingsFromTranscript(estimatedWords, heard.words, segment);
+      const used = matched * 2 >= estimatedWords.length && matched > 0;
+      timingSource[segment.sceneId] = used ? 'transcriber' : (aligned[segment.sceneId] ?? 'aligned');
+      return used ? { ...segment, words } : segment;
+    });
+    return { timings: { ...timings, segments }, timingSource };
   }
 
   private async saveScene(user: AuthContext, projectId: string, state: Stage4State, sceneId: string, recording: OwnRecording, mode: 'upload' | 'record'): Promise<Step> {
@@ -143,10 +183,10 @@ export class OwnVoice {
         move: true,
         meta: { durationSec: joined.durationSec, peaks: peaksFromSamples(joined.samples, joined.durationSec), loudness: joined.loudness, source: 'own' },
       });
-      const { durationSec, segments, timingSource } = timeOwnAudio(joined.samples, scenes, joined.boundaries, joined.durationSec, state.language);
+      const estimated = timeOwnAudio(joined.samples, scenes, joined.boundaries, joined.durationSec, state.language);
+      const { timings, timingSource } = await this.heardTimings(user, track.id, estimated, scenes);
       const audio: Stage4Audio = {
-        durationSec,
-        segments,
+        ...timings,
         assetId: track.id,
         sceneAssetIds: Object.fromEntries(scenes.map((s) => [s.id, recordings[s.id]!.assetId])),
         source: 'own',
@@ -178,7 +218,7 @@ export class OwnVoice {
     const { path } = await this.deps.assets.fileOf(user.userId, state.own.whole.assetId);
     const samples = await decodeToPcm(path);
     const timings = timeOwnAudio(samples, scenes, boundaries, state.own.whole.durationSec, state.language);
-    return this.deps.steps.merge(user, projectId, 4, { data: { audio: { segments: timings.segments, timingSource: timings.timingSource, narratedText: textsOf(scenes) } } });
+    return this.deps.steps.merge(user, projectId, 4, { data: { audio: { segments: timings.segments, narratedText: textsOf(scenes) } } });
   }
 
   private async removeAsset(user: AuthContext, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Transcribers } from '../media-sources/transcribers.ts';
 import type { Job } from '../../../contracts/jobs.ts';
 import type { Step } from '../../../contracts/steps.ts';
 import type { NarrationTimingsResult, SceneBoundary, VoiceCatalog, VoicePreviewBody } from '../../../contracts/voice-api.ts';
@@ -31,6 +32,7 @@ export interface VoiceServiceDeps {
   assets: AssetsService;
   jobs: JobsService;
   providers: VoiceProviders;
+  transcribers?: Transcribers;
 }
 
 /** Stage 4: voices, previews, narration jobs, own audio and the timings later stages follow. */
@@ -38,7 +40,7 @@ export class VoiceService {
   readonly own: OwnVoice;
 
   constructor(private readonly deps: VoiceServiceDeps) {
-    this.own = new OwnVoice({ steps: deps.steps, assets: deps.assets, tempDir: join(deps.config.DATA_DIR, 'tmp') });
+    this.own = new OwnVoice({ steps: deps.steps, assets: deps.assets, tempDir: join(deps.config.DATA_DIR, 'tmp'), transcribers: deps.transcribers });
   }
 
   catalog(user: AuthContext, language?: string): Promise<VoiceCatalog> {

@@ -10,6 +10,7 @@ import { factoryEn } from './factory.en.ts';
 import { conflictsEn } from './conflicts.en.ts';
 import { importErrorsEn } from './import-errors.en.ts';
 import { projectsPageEn } from './projects-page.en.ts';
+import { mediaEn } from './media.en.ts';
 
 /** English UI strings; the keys are the type every other language must match. `{name}` is filled in by t(). */
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...conflictsEn,
   ...importErrorsEn,
   ...projectsPageEn,
+  ...mediaEn,
   'app.name': 'ReelForge',
   'app.tagline': 'From an idea, a text or an article to a finished short vertical video.',
   'app.loading': 'Loading…',

@@ -11,6 +11,7 @@ import { factoryRu } from './factory.ru.ts';
 import { conflictsRu } from './conflicts.ru.ts';
 import { importErrorsRu } from './import-errors.ru.ts';
 import { projectsPageRu } from './projects-page.ru.ts';
+import { mediaRu } from './media.ru.ts';
 
 export const ru: Messages = {
   ...renderRu,
@@ -25,6 +26,7 @@ export const ru: Messages = {
   ...conflictsRu,
   ...importErrorsRu,
   ...projectsPageRu,
+  ...mediaRu,
   'app.name': 'ReelForge',
   'app.tagline': 'От идеи, текста или статьи до готового короткого вертикального видео.',
   'app.loading': 'Загрузка…',

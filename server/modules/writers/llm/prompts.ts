@@ -61,6 +61,9 @@ export function scriptPrompt(input: WriteScriptInput, plan: readonly ScenePlan[]
       ? 'The source is only an idea: build the script on well-established facts you are sure of, and never invent figures, names, quotes or events.'
       : 'Use only facts from the source.',
     guidanceLines(input.guidance),
+    input.sourceType === 'media'
+      ? 'The source is the transcript of someone else\'s video: retell its idea in new words and a new structure; never copy its sentences or run of five words or more.'
+      : '',
     input.title ? `Source title: ${input.title}` : '',
     `Source:\n"""\n${source(input.text)}\n"""`,
   ]

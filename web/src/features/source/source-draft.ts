@@ -2,13 +2,19 @@ import type { ApplySourceBody, Article } from '../../../../contracts/sources.ts'
 import { FORMATS, type FormatId, isFormatId, isLanguage, type Language, MAX_TARGET_SEC, MIN_TARGET_SEC } from '../../lib/formats.ts';
 
 /** The source kinds the screen offers; an uploaded file is stored as a "text" source with its file name. */
-export const SOURCE_KINDS = ['idea', 'text', 'url', 'file', 'news'] as const;
+export const SOURCE_KINDS = ['idea', 'text', 'url', 'file', 'media', 'news'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface PickedNewsItem {
   id: string;
   title: string;
   language: Language | null;
+}
+
+/** A video or audio source: the stored file; its transcript (or a pasted one) is the draft's `text`. */
+export interface PickedMedia {
+  assetId: string;
+  title: string | null;
 }
 
 export interface SourceDraft {
@@ -20,6 +26,7 @@ export interface SourceDraft {
   imported: Article | null;
   fileName: string | null;
   news: PickedNewsItem | null;
+  media: PickedMedia | null;
   format: FormatId;
   targetDurationSec: number;
   /** Null: use the language proposed from the text. */
@@ -43,6 +50,7 @@ export function draftFromStep(data: Record<string, unknown> | undefined): Source
     url: str(d.url),
     imported: null,
     fileName,
+    media: d.mediaAssetId ? { assetId: str(d.mediaAssetId), title: null } : null,
     news: d.newsItemId ? { id: str(d.newsItemId), title: str(d.newsTitle) || str(d.url), language: isLanguage(d.language) ? d.language : null } : null,
     format,
     targetDurationSec: Number.isInteger(target) && target >= MIN_TARGET_SEC && target <= MAX_TARGET_SEC ? target : FORMATS[format].defaultSec,
@@ -61,6 +69,8 @@ export function isComplete(draft: SourceDraft): boolean {
       return draft.url.trim().length > 0;
     case 'file':
       return draft.imported !== null || (draft.fileName !== null && draft.text.trim().length > 0);
+    case 'media':
+      return draft.media !== null && draft.text.trim().length > 0;
     case 'news':
       return draft.news !== null;
   }
@@ -92,6 +102,8 @@ export function toApplyBody(draft: SourceDraft, proposedLanguage: Language | nul
       const text = draft.imported?.text ?? draft.text;
       return { sourceType: 'text', text, fileName: draft.fileName ?? 'upload', ...(draft.imported ? { content: contentOf(draft.imported) } : {}), ...common };
     }
+    case 'media':
+      return { sourceType: 'media', mediaAssetId: draft.media!.assetId, text: draft.text, ...common };
     case 'news':
       return { sourceType: 'news', newsItemId: draft.news!.id, ...common };
   }

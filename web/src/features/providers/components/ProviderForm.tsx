@@ -18,6 +18,7 @@ const FIELDS: Record<ProviderStatus['provider'], { baseUrl?: string; model?: str
   heygen: { enable: false },
   youtube: { enable: false },
   instagram: { enable: false },
+  'openai-stt': { baseUrl: 'http://localhost:8000/v1', model: 'whisper-1', enable: false },
 };
 
 /** One provider: the key (write-only: never shown again), its settings, and for writers "use it". */

@@ -5,7 +5,7 @@ import { useActiveWriter, useProviders } from '../hooks/useProviders.ts';
 import { ProviderForm } from './ProviderForm.tsx';
 import '../providers.css';
 
-const KINDS = ['writer', 'voice', 'stock', 'avatar', 'metrics'] as const;
+const KINDS = ['writer', 'voice', 'stock', 'avatar', 'metrics', 'transcriber'] as const;
 
 /** /settings/providers: the author's own keys for LLM writers, voices, stock and avatars. */
 export function ProvidersPage() {

@@ -91,6 +91,11 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
               {t('script.fillInBody')}
             </Notice>
           )}
+          {(step?.data.copyCheck as { flagged?: boolean } | undefined)?.flagged && (
+            <Notice tone="warning" testId="near-copy" title={t('script.nearCopyTitle')}>
+              {t('script.nearCopyBody', { percent: Math.round(Number((step?.data.copyCheck as { share?: number }).share ?? 0) * 100) })}
+            </Notice>
+          )}
           <div className="scenes">
             {script.scenes.map((scene) => (
               <SceneCard

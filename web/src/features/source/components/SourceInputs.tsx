@@ -6,6 +6,7 @@ import { type Article, importFile, importSource } from '../api/source.ts';
 import { SOURCE_KINDS, type SourceDraft } from '../source-draft.ts';
 import { ArticlePreview } from './ArticlePreview.tsx';
 import { FeedOffer, feedOf } from './FeedOffer.tsx';
+import { MediaSourceInput } from './MediaSourceInput.tsx';
 import { NewsItemPicker } from './NewsItemPicker.tsx';
 import { useMutation } from '@tanstack/react-query';
 
@@ -14,9 +15,10 @@ interface SourceInputsProps {
   update: (change: Partial<SourceDraft>) => void;
   /** The server's reading of the typed idea or text. */
   preview: Article | null;
+  projectId: string;
 }
 
-export function SourceInputs({ draft, update, preview }: SourceInputsProps) {
+export function SourceInputs({ draft, update, preview, projectId }: SourceInputsProps) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -48,12 +50,13 @@ export function SourceInputs({ draft, update, preview }: SourceInputsProps) {
       )}
       {draft.kind === 'url' && <UrlImport draft={draft} update={update} />}
       {draft.kind === 'file' && <FileImport draft={draft} update={update} />}
+      {draft.kind === 'media' && <MediaSourceInput projectId={projectId} draft={draft} update={update} />}
       {draft.kind === 'news' && <NewsItemPicker picked={draft.news} onPick={(news) => update({ news })} />}
     </div>
   );
 }
 
-function UrlImport({ draft, update }: Omit<SourceInputsProps, 'preview'>) {
+function UrlImport({ draft, update }: Pick<SourceInputsProps, 'draft' | 'update'>) {
   const { t } = useI18n();
   const id = useId();
   const fetchPage = useMutation({ mutationFn: (url: string) => importSource({ url }), onSuccess: (imported) => update({ imported }) });
@@ -82,7 +85,7 @@ function UrlImport({ draft, update }: Omit<SourceInputsProps, 'preview'>) {
   );
 }
 
-function FileImport({ draft, update }: Omit<SourceInputsProps, 'preview'>) {
+function FileImport({ draft, update }: Pick<SourceInputsProps, 'draft' | 'update'>) {
   const { t } = useI18n();
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(null);

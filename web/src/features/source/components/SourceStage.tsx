@@ -36,7 +36,7 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
   const make = useStartMakeVideo(project.id);
   // What the source is applied for: the whole video at once, or the next stage.
   const intent = useRef<'make' | 'steps'>('steps');
-  const typed = draft.kind === 'idea' ? draft.idea : draft.kind === 'text' ? draft.text : '';
+  const typed = draft.kind === 'idea' ? draft.idea : draft.kind === 'text' || draft.kind === 'media' ? draft.text : '';
   const preview = useTextPreview(typed);
   const proposed: Language | null =
     draft.kind === 'news' ? draft.news?.language ?? null : draft.kind === 'url' || draft.kind === 'file' ? draft.imported?.language ?? null : typed.trim() ? preview.data?.language ?? null : null;
@@ -68,7 +68,7 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
         <h2 id="source-title" className="panel__title">
           {t('source.title')}
         </h2>
-        <SourceInputs draft={draft} update={update} preview={preview.data ?? null} />
+        <SourceInputs draft={draft} update={update} preview={preview.data ?? null} projectId={project.id} />
       </section>
       <section className="panel stack" aria-labelledby="format-title">
         <h2 id="format-title" className="panel__title">

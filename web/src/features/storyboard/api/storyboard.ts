@@ -15,7 +15,7 @@ import { http, request, send } from '../../../lib/http.ts';
 export type { Asset, Orientation, SceneUpdateBody, StockMedia, StockSearchResult, StoryboardSceneView, StoryboardSettingsBody, StoryboardView, StoryboardVisual };
 export type StockItem = StockSearchResult['items'][number];
 export type CaptionStyle = StoryboardView['captionStyle'];
-export type UploadKind = 'image' | 'video' | 'music';
+export type UploadKind = 'image' | 'video' | 'music' | 'source';
 
 const project = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
 

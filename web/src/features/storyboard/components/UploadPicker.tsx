@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Asset } from '../api/storyboard.ts';
-import { useProjectAssets, useSceneUpdate, useUpload } from '../hooks/useStoryboard.ts';
+import { useProjectAssets, useSceneUpdate, useSettingsUpdate, useUpload } from '../hooks/useStoryboard.ts';
 import { clipFit, formatSeconds } from '../visual-info.ts';
 import type { PickerProps } from './VisualEditor.tsx';
 
@@ -12,15 +14,18 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,v
 export function UploadPicker({ projectId, scene }: PickerProps) {
   const { t, language } = useI18n();
   const update = useSceneUpdate(projectId);
+  const settings = useSettingsUpdate(projectId);
   const images = useProjectAssets(projectId, 'image');
   const videos = useProjectAssets(projectId, 'video');
+  // The project's video source (stage 1): its cuts can be scene visuals too.
+  const sources = useProjectAssets(projectId, 'source');
   const uploadImage = useUpload(projectId, 'image');
   const uploadVideo = useUpload(projectId, 'video');
   const [error, setError] = useState<unknown>(null);
   const busy = uploadImage.isPending || uploadVideo.isPending || update.isPending;
 
   const use = (asset: Asset) =>
-    update.mutate({ sceneId: scene.sceneId, body: { visual: asset.kind === 'video' ? { kind: 'video', assetId: asset.id, startAtSec: 0 } : { kind: 'image', assetId: asset.id } } });
+    update.mutate({ sceneId: scene.sceneId, body: { visual: isClip(asset) ? { kind: 'video', assetId: asset.id, startAtSec: 0 } : { kind: 'image', assetId: asset.id } } });
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -37,7 +42,8 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
   const video = visual?.kind === 'video' ? visual : null;
   const clipSec = typeof scene.asset?.meta.durationSec === 'number' ? scene.asset.meta.durationSec : null;
   const fit = video ? clipFit(clipSec, video.startAtSec ?? 0, scene.durationSec) : null;
-  const gallery = [...(images.data ?? []), ...(videos.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const sourceVideos = (sources.data ?? []).filter((asset) => asset.mime.startsWith('video/'));
+  const gallery = [...(images.data ?? []), ...(videos.data ?? []), ...sourceVideos].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const currentId = visual && 'assetId' in visual ? visual.assetId : null;
 
   return (
@@ -63,6 +69,16 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
               onBlur={(e) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, startAtSec: Math.max(0, Number(e.target.value) || 0) } } })}
             />
           </label>
+          <label className="row small">
+            <input
+              type="checkbox"
+              checked={video.audio === 'original'}
+              disabled={busy || scene.asset?.meta.hasAudio === false}
+              onChange={(e) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, audio: e.target.checked ? 'original' : 'muted' } } })}
+              data-testid="clip-original-audio"
+            />
+            {t('storyboard.upload.originalAudio')}
+          </label>
           {fit && clipSec !== null && (
             <p className="muted small" data-testid="clip-fit">
               {t(`storyboard.upload.fit.${fit}`, { clip: formatSeconds(clipSec, language), scene: formatSeconds(scene.durationSec, language) })}
@@ -70,6 +86,15 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
           )}
         </div>
       )}
+      {video && scene.asset?.kind === 'source' && (
+        <div className="row">
+          <Button small busy={settings.isPending} onClick={() => settings.mutate({ coverFromSourceSec: video.startAtSec ?? 0 })} data-testid="cover-from-source">
+            {t('storyboard.upload.coverFromSource')}
+          </Button>
+          {settings.isSuccess && <span className="muted small">{t('storyboard.upload.coverSet')}</span>}
+        </div>
+      )}
+      {scene.asset?.kind === 'source' && <Notice tone="warning">{t('media.rights')}</Notice>}
       {gallery.length > 0 && (
         <div>
           <p className="field__label">{t('storyboard.upload.earlier')}</p>
@@ -77,7 +102,7 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
             {gallery.map((asset) => (
               <li key={asset.id}>
                 <button type="button" className="media-option" aria-pressed={asset.id === currentId} onClick={() => use(asset)} disabled={busy} title={asset.originalName ?? undefined}>
-                  {asset.kind === 'video' ? (
+                  {isClip(asset) ? (
                     <video src={`${asset.url}#t=0.1`} muted playsInline preload="metadata" aria-hidden="true" />
                   ) : (
                     <img src={asset.url} alt="" loading="lazy" />
@@ -93,3 +118,5 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
     </div>
   );
 }
+
+const isClip = (asset: Asset) => asset.kind === 'video' || asset.kind === 'source';
