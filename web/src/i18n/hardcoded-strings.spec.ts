@@ -9,13 +9,13 @@ const WEB_SRC = join(import.meta.dirname, '..');
 /** Words that are the same in every language: names of products and formats, and example addresses. */
 const ALLOWED = new Set(['Pexels', 'https://', 'https://example.com/feed.xml']);
 /** Catalogue entries that are names (of the app, a provider, platforms) and read the same in Russian. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['app.name', 'nav.apiDocs', 'writer.anthropic', 'render.aspect.9:16.hint', 'render.aspect.16:9.hint']);
+const SAME_IN_EVERY_LANGUAGE = new Set(['app.name', 'nav.apiDocs', 'writer.anthropic', 'render.aspect.9:16.hint', 'render.aspect.16:9.hint', 'voice.provider.elevenlabs', 'providers.label.elevenlabs', 'providers.label.anthropic']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'i18n' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts') ? [path] : [];
   });
 }
 
@@ -26,9 +26,17 @@ function hardCoded(source: string): string[] {
     const text = match[1]!.trim();
     if (/\p{L}{2,}/u.test(text) && !ALLOWED.has(text)) found.push(text);
   }
-  for (const match of source.matchAll(/\b(aria-label|title|placeholder|alt|label)="([^"]*)"/g)) {
+  for (const match of source.matchAll(/\b(aria-label|aria-valuetext|title|placeholder|alt|label)="([^"]*)"/g)) {
     if (/\p{L}{2,}/u.test(match[2]!) && !ALLOWED.has(match[2]!)) found.push(`${match[1]}="${match[2]}"`);
   }
+  // Text in a JSX expression: {'Loading'}.
+  for (const match of source.matchAll(/\{\s*(['"])([^'"\n]*\p{L}{2,}[^'"\n]*)\1\s*\}/gu)) {
+    if (!ALLOWED.has(match[2]!)) found.push(match[0]);
+  }
+  // A unit glued to a number: `${seconds} s`, `${size} KB`.
+  for (const match of source.matchAll(/\$\{[^}]+\}\s?(s|ms|min|sec|KB|MB)\b/g)) found.push(match[0]);
+  // English words chosen in a condition: ok ? 'Saved' : 'Not saved'.
+  for (const match of source.matchAll(/[?:]\s*(['"])([A-Z][a-z]+(?: [a-z]+)+)\1/g)) found.push(match[2]!);
   return found;
 }
 
@@ -40,6 +48,12 @@ describe('the web app speaks only through the catalogue', () => {
 
   it('the check itself finds text and attributes written in place', () => {
     expect(hardCoded('<p>Untitled video</p><b>{t("x")}</b><input placeholder="Your name" />')).toEqual(['Untitled video', 'placeholder="Your name"']);
+    expect(hardCoded("<b>{'Loading'}</b><i aria-valuetext={`${cut.toFixed(2)} s`} />{done ? 'All saved' : t('x')}")).toEqual([
+      "{'Loading'}",
+      '${cut.toFixed(2)} s',
+      'All saved',
+    ]);
+    expect(hardCoded('<div className={`badge badge--${tone}`} style={{ left: `${x}%` }}>{t("ok")}</div>')).toEqual([]);
   });
 
   it('has every key in both languages, none left empty, none left in English in the Russian catalogue', () => {
