@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { assertStorableText } from './body-parsers.ts';
+import { rememberAccountLanguage, type ClientLanguage } from './error-language.ts';
 import { AppError, validationError } from './errors.ts';
 
 export interface AuthContext {
@@ -80,6 +81,8 @@ export class ApiRouter {
     private readonly authenticate: Authenticator,
     /** Runs each handler in a scope of its own (the media scratch folder, removed when it ends). */
     private readonly scope: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+    /** The account's saved interface language, for errors to a client that names none. */
+    private readonly accountLanguage: (userId: string) => Promise<ClientLanguage | null> = async () => null,
   ) {}
 
   add<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B, AuthContext>): void {
@@ -98,6 +101,7 @@ export class ApiRouter {
       onRequest: async (request) => assertConsumes(request, spec.consumes ?? ['application/json']),
       handler: async (request, reply) => {
         const user = await this.authenticate(request);
+        if (user) rememberAccountLanguage(request, () => this.accountLanguage(user.userId));
         if (auth && !user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer ...)');
         assertStorableText(request.params, ['params']);
         assertStorableText(request.query, ['query']);
