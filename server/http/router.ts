@@ -55,6 +55,9 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where
   return result.data;
 }
 
+/** The routes registered on each app, for its API description and the tests of it. */
+export const apiRoutesOf = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -83,7 +86,9 @@ export class ApiRouter {
     private readonly scope: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
     /** The account's saved interface language, for errors to a client that names none. */
     private readonly accountLanguage: (userId: string) => Promise<ClientLanguage | null> = async () => null,
-  ) {}
+  ) {
+    apiRoutesOf.set(app, this.routes);
+  }
 
   add<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B, AuthContext>): void {
     this.register(spec as RouteSpec<unknown, unknown, unknown, unknown>, true);
