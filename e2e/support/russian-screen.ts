@@ -15,9 +15,9 @@ export const SAME_IN_RUSSIAN = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
-/** Words in Latin letters, lower-cased ("MP4" and "PEXELS_API_KEY" are one word each). */
+/** Words in Latin letters, lower-cased ("MP4" and "PEXELS_API_KEY" are one word each; addresses are left out). */
 const latinWords = (text: string) =>
-  (text.match(/[A-Za-z][\w’']*[A-Za-z0-9]/g) ?? []).map((word) => word.toLowerCase().replace(/[’']s$/, '')).filter((word) => !word.includes('_'));
+  (text.replace(/\b(https?:\/\/|www\.)\S+/g, ' ').match(/[A-Za-z][\w’']*[A-Za-z0-9]/g) ?? []).map((word) => word.toLowerCase().replace(/[’']s$/, '')).filter((word) => !word.includes('_'));
 
 /** Every word of the English catalogue (two letters or more), lower-cased. */
 const ENGLISH_WORDS = new Set(

@@ -24,12 +24,12 @@ export async function registerIn(page: Page, language: UiLanguage) {
   return { email, password };
 }
 
-/** Signs in through the form in the page's language. */
-export async function signInIn(page: Page, language: UiLanguage, account: { email: string; password: string }) {
+/** Signs in through the form in the page's language; the app then speaks the account's language. */
+export async function signInIn(page: Page, language: UiLanguage, account: { email: string; password: string }, accountLanguage = language) {
   const t = uiText(language);
   await page.goto('/login');
   await page.getByLabel(t('auth.field.email')).fill(account.email);
   await page.getByLabel(t('auth.field.password')).fill(account.password);
   await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await expect(page.getByRole('heading', { name: t('projects.title') })).toBeVisible();
+  await expect(page.getByRole('heading', { name: uiText(accountLanguage)('projects.title') })).toBeVisible();
 }
