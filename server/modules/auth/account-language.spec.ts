@@ -30,6 +30,16 @@ describe.each(DATABASE_KINDS)('the account language on %s', (kind) => {
     expect((await missingProject({ cookie, 'accept-language': 'de-DE' })).json().error.message).toBe('Не найдено (возможно, удалено).');
   });
 
+  it('names a project created without a title in the client’s language', async () => {
+    const { cookie } = await signUp(t.app);
+    const create = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/projects', headers: { cookie, ...headers }, payload: {} });
+    expect((await create({ 'accept-language': 'ru-RU' })).json().title).toMatch(/^Видео без названия \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect((await create({})).json().title).toMatch(/^Untitled video \d{4}-/);
+    await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { language: 'ru' } });
+    expect((await create({})).json().title).toMatch(/^Видео без названия /);
+    expect((await create({ 'accept-language': 'en' })).json().title).toMatch(/^Untitled video /);
+  });
+
   it('refuses a language it does not have, naming the field, and keeps the saved one', async () => {
     const { cookie } = await signUp(t.app);
     await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { language: 'en' } });

@@ -30,9 +30,12 @@ export class ProjectsService {
     private readonly clock: Clock,
   ) {}
 
-  /** `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created. */
-  async create(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<Project> {
-    const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
+  /**
+   * `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created.
+   * Without a title the project is named in the client's language (see DEFAULT_TITLE in project-source.service.ts).
+   */
+  async create(user: AuthContext, title: string | undefined, idempotencyKey?: string, language: 'en' | 'ru' = 'en'): Promise<Project> {
+    const defaultTitle = `${language === 'ru' ? 'Видео без названия' : 'Untitled video'} ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
     return toProject(await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey));
   }
 
