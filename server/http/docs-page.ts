@@ -26,12 +26,12 @@ function exampleOf(path, method, op) {
   for (const p of params.filter((p) => p.in === 'path')) url = url.replace('{' + p.name + '}', encodeURIComponent(p.example));
   const query = params.filter((p) => p.in === 'query').map((p) => p.name + '=' + encodeURIComponent(p.example)).join('&');
   let request = method + ' ' + url + (query ? '?' + query : '');
-  if (op.description) request += '\n' + op.description;
+  if (op.description) request += '\\n' + op.description;
   const body = op.requestBody && Object.values(op.requestBody.content)[0].example;
-  if (body !== undefined) request += '\n\n' + show(body);
+  if (body !== undefined) request += '\\n\\n' + show(body);
   const [status, response] = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
   const content = response.content && Object.entries(response.content)[0];
-  const answer = status + (content ? ' ' + content[0] + (content[1].example !== undefined ? '\n\n' + show(content[1].example) : '') : ' (no body)');
+  const answer = status + (content ? ' ' + content[0] + (content[1].example !== undefined ? '\\n\\n' + show(content[1].example) : '') : ' (no body)');
   return '<p class="s">Example request</p><pre>' + esc(request) + '</pre><p class="s">Example response</p><pre>' + esc(answer) + '</pre>';
 }
 fetch('/api/openapi.json').then((r) => r.json()).then((doc) => {
