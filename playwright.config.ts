@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** A port free right now, found synchronously (the config cannot await). */
@@ -19,6 +20,8 @@ process.env.PEXELS_API_KEY ??= 'e2e-pexels-key';
 process.env.E2E_STT_PORT ??= String(freePort());
 process.env.OPENAI_STT_BASE_URL ??= `http://127.0.0.1:${process.env.E2E_STT_PORT}/v1`;
 process.env.FETCH_ALLOW_PRIVATE_HOSTS ??= `127.0.0.1:${process.env.E2E_NEWS_PORT},127.0.0.1:${process.env.E2E_STOCK_PORT}`;
+// Everything the test server prints; the global teardown fails the run on error or warning lines.
+process.env.E2E_SERVER_LOG ??= resolve('test-results-server/server.log');
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
@@ -32,6 +35,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   outputDir: 'test-results',
+  globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL,
     browserName: 'chromium',

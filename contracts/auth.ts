@@ -26,13 +26,20 @@ export const loginBodySchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** The interface languages; an account may save one (errors come in it when a request names none). */
+export const accountLanguageSchema = z.enum(['en', 'ru']);
+
 export const userSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string().nullable(),
+  /** The interface language the user chose, or null before they chose one. */
+  language: accountLanguageSchema.nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
+
+export const updateMeBodySchema = z.strictObject({ language: accountLanguageSchema });
 
 export const createTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
 

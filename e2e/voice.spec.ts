@@ -48,7 +48,7 @@ test('generates the narration in the browser and lights up each word as it is he
   await listen.getByRole('button', { name: /Pause|Play/ }).first().click();
   await sceneText(page, 3).fill('Follow us for more ocean facts every week.');
   await expect(page.getByText('Changed since the narration', { exact: true })).toHaveCount(1);
-  await page.getByRole('button', { name: 'Update narration (1 scenes changed)' }).click();
+  await page.getByRole('button', { name: 'Update narration (1 scene changed)' }).click();
   await expect(page.getByTestId('transcript')).toContainText('every week.', { timeout: 60_000 });
   await expect(page.getByTestId('narration-status')).toHaveText('The narration matches the script.');
   await page.reload();

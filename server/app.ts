@@ -67,7 +67,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 200 * 1024 * 1024 } });
-  const router = new ApiRouter(app, (request) => context.auth.authenticate(credentialsOf(request)), (work) => context.scratch.run(work));
+  const router = new ApiRouter(
+    app,
+    (request) => context.auth.authenticate(credentialsOf(request)),
+    (work) => context.scratch.run(work),
+    (userId) => context.auth.languageOf(userId),
+  );
   registerAuthRoutes(router, context.auth);
   registerProjectRoutes(router, context.projects);
   registerStepRoutes(router, context.steps);

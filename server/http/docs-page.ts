@@ -18,6 +18,22 @@ from <code>POST /api/auth/tokens</code>. Errors are <code>{"error":{"code","mess
 Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p><div id="ops">Loading...</div></main>
 <script>
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+const show = (value) => (typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+// The route's example call: the request line with its parameters filled in, its body, and the answer.
+function exampleOf(path, method, op) {
+  const params = op.parameters.filter((p) => p.example !== undefined);
+  let url = path;
+  for (const p of params.filter((p) => p.in === 'path')) url = url.replace('{' + p.name + '}', encodeURIComponent(p.example));
+  const query = params.filter((p) => p.in === 'query').map((p) => p.name + '=' + encodeURIComponent(p.example)).join('&');
+  let request = method + ' ' + url + (query ? '?' + query : '');
+  if (op.description) request += '\\n' + op.description;
+  const body = op.requestBody && Object.values(op.requestBody.content)[0].example;
+  if (body !== undefined) request += '\\n\\n' + show(body);
+  const [status, response] = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
+  const content = response.content && Object.entries(response.content)[0];
+  const answer = status + (content ? ' ' + content[0] + (content[1].example !== undefined ? '\\n\\n' + show(content[1].example) : '') : ' (no body)');
+  return '<p class="s">Example request</p><pre>' + esc(request) + '</pre><p class="s">Example response</p><pre>' + esc(answer) + '</pre>';
+}
 fetch('/api/openapi.json').then((r) => r.json()).then((doc) => {
   const byTag = {};
   for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
@@ -29,6 +45,7 @@ fetch('/api/openapi.json').then((r) => r.json()).then((doc) => {
     for (const { path, method, op } of list) {
       const body = op.requestBody ? Object.values(op.requestBody.content)[0].schema : null;
       html += '<details><summary><span class="m ' + method + '">' + method + '</span><code>' + esc(path) + '</code><span>' + esc(op.summary) + '</span></summary>';
+      html += exampleOf(path, method, op);
       if (op.parameters.length) html += '<p class="s">Parameters</p><pre>' + esc(JSON.stringify(op.parameters.map((p) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema })), null, 2)) + '</pre>';
       if (body) html += '<p class="s">Request body</p><pre>' + esc(JSON.stringify(body, null, 2)) + '</pre>';
       html += '<p class="s">Responses</p><pre>' + esc(JSON.stringify(Object.fromEntries(Object.entries(op.responses).map(([k, v]) => [k, v.content ? { description: v.description, schema: Object.values(v.content)[0].schema } : v.description])), null, 2)) + '</pre></details>';

@@ -56,8 +56,10 @@ const RU_BY_REASON: Record<string, string> = {
   EMPTY_INPUT: 'Текст пустой: вставьте текст статьи или адрес страницы.',
 };
 
-/** The client's language by Accept-Language (the web app sends its interface language): "ru" or "en". */
-export function clientLanguage(request: FastifyRequest): 'ru' | 'en' {
+export type ClientLanguage = 'ru' | 'en';
+
+/** The language Accept-Language asks for (the web app sends its interface language), if it names ru or en. */
+export function headerLanguage(request: FastifyRequest): ClientLanguage | null {
   const header = request.headers['accept-language'];
   const tags = (Array.isArray(header) ? header.join(',') : (header ?? ''))
     .split(',')
@@ -66,14 +68,38 @@ export function clientLanguage(request: FastifyRequest): 'ru' | 'en' {
       const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
       return { base: tag.split('-')[0], q: Number.isFinite(q) ? q : 0 };
     })
-    .filter((t) => t.base === 'ru' || t.base === 'en')
+    .filter((t) => (t.base === 'ru' || t.base === 'en') && t.q > 0)
     .sort((a, b) => b.q - a.q);
-  return tags[0]?.base === 'ru' ? 'ru' : 'en';
+  return (tags[0]?.base as ClientLanguage | undefined) ?? null;
+}
+
+/** The client's language by Accept-Language alone: "ru" or "en". */
+export function clientLanguage(request: FastifyRequest): ClientLanguage {
+  return headerLanguage(request) ?? 'en';
+}
+
+/**
+ * The signed-in account's saved language, looked up only when an error needs it and the request
+ * does not name a language (the CLI, scripts with an API token). The router records the lookup.
+ */
+const accountLanguages = new WeakMap<FastifyRequest, () => Promise<ClientLanguage | null>>();
+
+export function rememberAccountLanguage(request: FastifyRequest, lookup: () => Promise<ClientLanguage | null>): void {
+  accountLanguages.set(request, lookup);
+}
+
+/** Accept-Language when it names ru or en, else the account's saved language, else English. */
+export async function answerLanguage(request: FastifyRequest): Promise<ClientLanguage> {
+  const asked = headerLanguage(request);
+  if (asked) return asked;
+  const lookup = accountLanguages.get(request);
+  if (!lookup) return 'en';
+  return (await lookup().catch(() => null)) ?? 'en';
 }
 
 /** The message for the client: the English one as raised, or its Russian counterpart. */
-export function localisedMessage(request: FastifyRequest, code: ErrorCode, message: string, details: unknown): string {
-  if (clientLanguage(request) !== 'ru') return message;
+export function localisedMessage(language: ClientLanguage, code: ErrorCode, message: string, details: unknown): string {
+  if (language !== 'ru') return message;
   const reason = (details as { reason?: unknown } | undefined)?.reason;
   if (typeof reason === 'string' && RU_WITH_DETAILS[reason]) return RU_WITH_DETAILS[reason](details as Record<string, unknown>);
   return (typeof reason === 'string' && RU_BY_REASON[reason]) || RU_BY_CODE[code];

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../contracts/errors.ts';
-import { localisedMessage } from './error-language.ts';
+import { answerLanguage, headerLanguage, localisedMessage, type ClientLanguage } from './error-language.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -125,15 +125,28 @@ function fromClientErrorStatus(status: number | undefined, message: string): App
   }
 }
 
+/**
+ * Answers every error with {error:{code,message,details}} in the client's language. Only faults of
+ * the server (5xx) are logged: a refused request is the client's business, not the operator's.
+ */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const asked = headerLanguage(request);
+  if (asked) return sendError(error, request, reply, asked);
+  return answerLanguage(request).then((language) => sendError(error, request, reply, language));
+}
+
+function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply, language: ClientLanguage) {
   const appError = error instanceof AppError ? error : fromFastifyError(error as FastifyError);
   if (!appError) {
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: localisedMessage(request, 'INTERNAL', 'Internal server error', undefined) } });
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: localisedMessage(language, 'INTERNAL', 'Internal server error', undefined) } });
   }
-  if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+  // A provider that failed (the user's own key, a third party's outage) is reported to the user and
+  // is no fault of this server: it is recorded at info level. Our own faults are errors.
+  if (appError.code === 'PROVIDER_FAILED') request.log.info({ code: appError.code, details: appError.details }, appError.message);
+  else if (appError.status >= 500) request.log.error({ err: error }, appError.message);
   if (appError.headers) reply.headers(appError.headers);
-  const body: Record<string, unknown> = { code: appError.code, message: localisedMessage(request, appError.code, appError.message, appError.details) };
+  const body: Record<string, unknown> = { code: appError.code, message: localisedMessage(language, appError.code, appError.message, appError.details) };
   if (appError.details !== undefined) body.details = appError.details;
   return reply.code(appError.status).send({ error: body });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorBodySchema } from '../../contracts/errors.ts';
+import { API_EXAMPLES, type ApiExample } from './api-examples/index.ts';
 import type { RegisteredRoute } from './router.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -10,7 +11,9 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return json;
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
+export const routeKey = (spec: { method: string; url: string }) => `${spec.method} ${spec.url}`;
+
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query', example: Record<string, string> = {}) {
   if (!schema) return [];
   const json = toJsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
@@ -19,6 +22,7 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query')
     required: location === 'path' || (json.required ?? []).includes(name),
     schema: property,
     ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    ...(name in example ? { example: example[name] } : {}),
   }));
 }
 
@@ -34,17 +38,25 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
-export function buildOpenApiDocument(routes: RegisteredRoute[], info: { title: string; version: string }) {
+/** The success response of a route's example, as an OpenAPI content map (none for 204). */
+function exampleContent(example: ApiExample | undefined, schema: JsonSchema | undefined) {
+  if (example?.response.contentType) return { [example.response.contentType]: { example: example.response.text } };
+  const body = example?.response.body;
+  if (!schema && body === undefined) return undefined;
+  return { 'application/json': { ...(schema ? { schema } : {}), ...(body !== undefined ? { example: body } : {}) } };
+}
+
+export function buildOpenApiDocument(routes: RegisteredRoute[], info: { title: string; version: string }, examples: Record<string, ApiExample> = API_EXAMPLES) {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorSchema = toJsonSchema(errorBodySchema, 'output');
   for (const { spec, auth } of routes) {
     const path = spec.url.replace(/:(\w+)/g, '{$1}');
+    const example = examples[routeKey(spec)];
+    const content = exampleContent(example, spec.response ? toJsonSchema(spec.response, 'output') : undefined);
     const responses: Record<string, unknown> = {
-      [String(spec.status ?? 200)]: {
-        description: 'Success',
-        ...(spec.response ? { content: { 'application/json': { schema: toJsonSchema(spec.response, 'output') } } } : {}),
-      },
+      [String(example?.response.status ?? spec.status ?? 200)]: { description: 'Success', ...(content ? { content } : {}) },
     };
+    const headers = example?.request?.headers;
     const errorStatuses = new Set([...(spec.body || spec.params || spec.query ? [400] : []), ...(auth ? [401] : []), ...(spec.errors ?? [])]);
     for (const status of [...errorStatuses].sort()) {
       responses[String(status)] = {
@@ -55,14 +67,18 @@ export function buildOpenApiDocument(routes: RegisteredRoute[], info: { title: s
     paths[path] ??= {};
     paths[path][spec.method.toLowerCase()] = {
       summary: spec.summary,
+      ...(headers ? { description: `Example request headers: ${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('; ')}` } : {}),
       tags: spec.tags,
-      parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
+      parameters: [...parametersOf(spec.params, 'path', example?.request?.params), ...parametersOf(spec.query, 'query', example?.request?.query)],
       ...(spec.body
         ? {
             requestBody: {
               required: true,
               content: Object.fromEntries(
-                (spec.consumes ?? ['application/json']).map((type) => [type, { schema: toJsonSchema(spec.body!, 'input') }]),
+                (spec.consumes ?? ['application/json']).map((type) => [
+                  type,
+                  { schema: toJsonSchema(spec.body!, 'input'), ...(example?.request?.body !== undefined ? { example: example.request.body } : {}) },
+                ]),
               ),
             },
           }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { assertStorableText } from './body-parsers.ts';
+import { rememberAccountLanguage, type ClientLanguage } from './error-language.ts';
 import { AppError, parseOrFail } from './errors.ts';
 
 export interface AuthContext {
@@ -52,6 +53,9 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where
   return parseOrFail(schema, value ?? (where === 'body' ? undefined : {}), where === 'body' ? '' : where);
 }
 
+/** The routes registered on each app, for its API description and the tests of it. */
+export const apiRoutesOf = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -78,7 +82,11 @@ export class ApiRouter {
     private readonly authenticate: Authenticator,
     /** Runs each handler in a scope of its own (the media scratch folder, removed when it ends). */
     private readonly scope: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
-  ) {}
+    /** The account's saved interface language, for errors to a client that names none. */
+    private readonly accountLanguage: (userId: string) => Promise<ClientLanguage | null> = async () => null,
+  ) {
+    apiRoutesOf.set(app, this.routes);
+  }
 
   add<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B, AuthContext>): void {
     this.register(spec as RouteSpec<unknown, unknown, unknown, unknown>, true);
@@ -96,6 +104,7 @@ export class ApiRouter {
       onRequest: async (request) => assertConsumes(request, spec.consumes ?? ['application/json']),
       handler: async (request, reply) => {
         const user = await this.authenticate(request);
+        if (user) rememberAccountLanguage(request, () => this.accountLanguage(user.userId));
         if (auth && !user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer ...)');
         assertStorableText(request.params, ['params']);
         assertStorableText(request.query, ['query']);

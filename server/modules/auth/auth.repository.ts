@@ -24,6 +24,11 @@ export class AuthRepository {
     return rows[0] ?? null;
   }
 
+  async setLocale(id: string, locale: string): Promise<UserRow | null> {
+    const rows = await this.db.update(users).set({ locale }).where(eq(users.id, id)).returning();
+    return rows[0] ?? null;
+  }
+
   async createSession(idHash: string, userId: string, expiresAt: Date): Promise<void> {
     await this.db.insert(sessions).values({ idHash, userId, expiresAt });
   }

@@ -8,6 +8,7 @@ import {
   loginBodySchema,
   registerBodySchema,
   registrationAcceptedSchema,
+  updateMeBodySchema,
   userSchema,
 } from '../../../contracts/auth.ts';
 import type { ApiRouter } from '../../http/router.ts';
@@ -90,6 +91,16 @@ export function registerAuthRoutes(router: ApiRouter, auth: AuthService) {
     tags: ['auth'],
     response: userSchema,
     handler: ({ user }) => auth.me(user),
+  });
+
+  router.add({
+    method: 'PATCH',
+    url: '/api/auth/me',
+    summary: 'Save the interface language; errors come in it when a request sends no Accept-Language naming en or ru',
+    tags: ['auth'],
+    body: updateMeBodySchema,
+    response: userSchema,
+    handler: ({ user, body }) => auth.setLanguage(user, body.language),
   });
 
   router.add({

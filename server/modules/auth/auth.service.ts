@@ -16,6 +16,7 @@ export const toUser = (row: UserRow): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
+  language: row.locale === 'en' || row.locale === 'ru' ? row.locale : null,
   createdAt: row.createdAt.toISOString(),
 });
 
@@ -94,6 +95,18 @@ export class AuthService {
     const row = await this.repo.findUserById(auth.userId);
     if (!row) throw new AppError('UNAUTHENTICATED', 'The account no longer exists');
     return toUser(row);
+  }
+
+  /** Saves the interface language the user chose. */
+  async setLanguage(auth: AuthContext, language: 'en' | 'ru'): Promise<User> {
+    const row = await this.repo.setLocale(auth.userId, language);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'The account no longer exists');
+    return toUser(row);
+  }
+
+  async languageOf(userId: string): Promise<'en' | 'ru' | null> {
+    const locale = (await this.repo.findUserById(userId))?.locale;
+    return locale === 'en' || locale === 'ru' ? locale : null;
   }
 
   /** Resolves a session cookie or a bearer token to the user it belongs to. */

@@ -9,6 +9,7 @@ import {
   updateProjectBodySchema,
 } from '../../../contracts/projects.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
+import { answerLanguage } from '../../http/error-language.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { ProjectsService } from './projects.service.ts';
@@ -33,7 +34,8 @@ export function registerProjectRoutes(router: ApiRouter, projects: ProjectsServi
     response: projectSchema,
     status: 201,
     errors: [400],
-    handler: ({ user, body, request }) => projects.create(user, body?.title, idempotencyKeyOf(request.headers['idempotency-key'])),
+    handler: async ({ user, body, request }) =>
+      projects.create(user, body?.title, idempotencyKeyOf(request.headers['idempotency-key']), body?.title ? 'en' : await answerLanguage(request)),
   });
 
   router.add({

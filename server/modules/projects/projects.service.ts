@@ -34,14 +34,17 @@ export class ProjectsService {
     private readonly cardFacts: ProjectCardsRepository,
   ) {}
 
-  /** `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created. */
-  async create(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<Project> {
-    return (await this.createOnce(user, title, idempotencyKey)).project;
+  /**
+   * `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created.
+   * Without a title the project is named in the client's language (see DEFAULT_TITLE in project-source.service.ts).
+   */
+  async create(user: AuthContext, title: string | undefined, idempotencyKey?: string, language: 'en' | 'ru' = 'en'): Promise<Project> {
+    return (await this.createOnce(user, title, idempotencyKey, language)).project;
   }
 
   /** As create, saying whether this request made the project (false: an earlier one with the same key did). */
-  async createOnce(user: AuthContext, title: string | undefined, idempotencyKey?: string): Promise<{ project: Project; created: boolean }> {
-    const defaultTitle = `Untitled video ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
+  async createOnce(user: AuthContext, title: string | undefined, idempotencyKey?: string, language: 'en' | 'ru' = 'en'): Promise<{ project: Project; created: boolean }> {
+    const defaultTitle = `${language === 'ru' ? 'Видео без названия' : 'Untitled video'} ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
     const row = await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey);
     return { project: toProject(row), created: row.created };
   }

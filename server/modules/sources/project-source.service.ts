@@ -21,7 +21,8 @@ export interface AppliedSource {
 
 type Content = SourceContent & { language?: Language } & Partial<Pick<MediaContent, 'transcript' | 'media'>>;
 
-const DEFAULT_TITLE = /^Untitled video \d{4}-\d\d-\d\d/;
+/** The name a project gets without a title (projects.service.ts), in English or Russian. */
+const DEFAULT_TITLE = /^(Untitled video|Видео без названия) \d{4}-\d\d-\d\d/;
 
 /** What identifies a source: the same key means the stage-2 text need not (and must not) be rebuilt. */
 function sourceKey(data: Record<string, unknown>): string {

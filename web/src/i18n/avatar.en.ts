@@ -28,7 +28,7 @@ export const avatarEn = {
   'avatar.job.checkAgain': 'Check on the clip again',
   'avatar.job.failed': 'HeyGen could not make the clip',
   'avatar.result.title': 'Your clip',
-  'avatar.result.length': '{seconds} s long',
+  'avatar.result.length': '{duration} long',
   'avatar.result.cornerHint': 'The clip plays in a small frame over the scene visuals.',
   'avatar.result.fullHint': 'The clip replaces every scene visual; captions stay on top.',
 } as const;

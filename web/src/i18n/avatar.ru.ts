@@ -30,7 +30,7 @@ export const avatarRu: Record<keyof typeof avatarEn, string> = {
   'avatar.job.checkAgain': 'Проверить ролик ещё раз',
   'avatar.job.failed': 'HeyGen не смог создать ролик',
   'avatar.result.title': 'Ваш ролик',
-  'avatar.result.length': 'Длина {seconds} с',
+  'avatar.result.length': 'Длина {duration}',
   'avatar.result.cornerHint': 'Ролик идёт в небольшой рамке поверх визуала сцен.',
   'avatar.result.fullHint': 'Ролик заменяет визуал всех сцен; субтитры остаются поверх.',
 };

@@ -145,6 +145,8 @@ export const en = {
   'conflict.showTheirs': 'See the other change',
   'conflict.keepMine': 'Keep mine',
 
+  'unit.seconds': '{value} s',
+  'unit.minutes': '{value} min',
   'unit.kb': '{value} KB',
   'unit.mb': '{value} MB',
 

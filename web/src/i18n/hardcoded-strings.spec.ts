@@ -17,13 +17,16 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'perf.platform.youtube',
   'perf.source.youtube',
   'perf.source.instagram',
+  'voice.provider.elevenlabs',
+  'providers.label.elevenlabs',
+  'providers.label.anthropic',
 ]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'i18n' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts') ? [path] : [];
   });
 }
 
@@ -34,9 +37,17 @@ function hardCoded(source: string): string[] {
     const text = match[1]!.trim();
     if (/\p{L}{2,}/u.test(text) && !ALLOWED.has(text)) found.push(text);
   }
-  for (const match of source.matchAll(/\b(aria-label|title|placeholder|alt|label)="([^"]*)"/g)) {
+  for (const match of source.matchAll(/\b(aria-label|aria-valuetext|title|placeholder|alt|label)="([^"]*)"/g)) {
     if (/\p{L}{2,}/u.test(match[2]!) && !ALLOWED.has(match[2]!)) found.push(`${match[1]}="${match[2]}"`);
   }
+  // Text in a JSX expression: {'Loading'}.
+  for (const match of source.matchAll(/\{\s*(['"])([^'"\n]*\p{L}{2,}[^'"\n]*)\1\s*\}/gu)) {
+    if (!ALLOWED.has(match[2]!)) found.push(match[0]);
+  }
+  // A unit glued to a number: `${seconds} s`, `${size} KB`.
+  for (const match of source.matchAll(/\$\{[^}]+\}\s?(s|ms|min|sec|KB|MB)\b/g)) found.push(match[0]);
+  // English words chosen in a condition: ok ? 'Saved' : 'Not saved'.
+  for (const match of source.matchAll(/[?:]\s*(['"])([A-Z][a-z]+(?: [a-z]+)+)\1/g)) found.push(match[2]!);
   return found;
 }
 
@@ -48,6 +59,12 @@ describe('the web app speaks only through the catalogue', () => {
 
   it('the check itself finds text and attributes written in place', () => {
     expect(hardCoded('<p>Untitled video</p><b>{t("x")}</b><input placeholder="Your name" />')).toEqual(['Untitled video', 'placeholder="Your name"']);
+    expect(hardCoded("<b>{'Loading'}</b><i aria-valuetext={`${cut.toFixed(2)} s`} />{done ? 'All saved' : t('x')}")).toEqual([
+      "{'Loading'}",
+      '${cut.toFixed(2)} s',
+      'All saved',
+    ]);
+    expect(hardCoded('<div className={`badge badge--${tone}`} style={{ left: `${x}%` }}>{t("ok")}</div>')).toEqual([]);
   });
 
   it('has every key in both languages, none left empty, none left in English in the Russian catalogue', () => {

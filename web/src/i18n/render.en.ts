@@ -40,7 +40,7 @@ export const renderEn = {
   'render.result.title': 'Your video',
   'render.result.empty': 'Render the video to watch it here and download it.',
   'render.result.player': 'The rendered video',
-  'render.result.meta': '{duration} s · {size} · rendered {date}',
+  'render.result.meta': '{duration} · {size} · rendered {date}',
   'render.stale.title': 'This video no longer matches your project',
   'render.stale.body': 'Changed since it was rendered: {stages}. Render again to bring the video up to date.',
   'render.result.outdated': 'These files are from an earlier render with other settings.',

@@ -42,7 +42,7 @@ export const renderRu: Record<keyof typeof renderEn, string> = {
   'render.result.title': 'Ваше видео',
   'render.result.empty': 'Соберите видео, чтобы посмотреть его здесь и скачать.',
   'render.result.player': 'Собранное видео',
-  'render.result.meta': '{duration} с · {size} · собрано {date}',
+  'render.result.meta': '{duration} · {size} · собрано {date}',
   'render.stale.title': 'Видео больше не соответствует проекту',
   'render.stale.body': 'После сборки изменилось: {stages}. Соберите видео заново, чтобы оно стало актуальным.',
   'render.result.outdated': 'Эти файлы от прошлой сборки с другими параметрами.',

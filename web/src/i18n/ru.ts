@@ -145,6 +145,8 @@ export const ru: Messages = {
   'conflict.showTheirs': 'Показать другое изменение',
   'conflict.keepMine': 'Оставить моё',
 
+  'unit.seconds': '{value} с',
+  'unit.minutes': '{value} мин',
   'unit.kb': '{value} КБ',
   'unit.mb': '{value} МБ',
 

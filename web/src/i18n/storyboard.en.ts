@@ -10,7 +10,7 @@ export const storyboardEn = {
   'storyboard.keptVisual': 'The scene keeps its current visual',
 
   'storyboard.scenes.title': 'Scenes',
-  'storyboard.scenes.total': '{n} scenes · {seconds} s',
+  'storyboard.scenes.total': '{n, plural, one {# scene} other {# scenes}} · {duration}',
   'storyboard.timing.narration': 'Each scene lasts as long as its narration.',
   'storyboard.timing.readingSpeed': 'There is no narration yet: scene lengths follow reading speed and change once the script is voiced.',
   'storyboard.scene.label': 'Scene {n}',

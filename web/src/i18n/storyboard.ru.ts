@@ -12,7 +12,7 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.keptVisual': 'У сцены остался прежний визуал',
 
   'storyboard.scenes.title': 'Сцены',
-  'storyboard.scenes.total': 'Сцен: {n} · {seconds} с',
+  'storyboard.scenes.total': '{n, plural, one {# сцена} few {# сцены} many {# сцен} other {# сцены}} · {duration}',
   'storyboard.timing.narration': 'Каждая сцена длится столько, сколько её озвучка.',
   'storyboard.timing.readingSpeed': 'Озвучки пока нет: длина сцен считается по скорости чтения и изменится после озвучки.',
   'storyboard.scene.label': 'Сцена {n}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stage4Audio } from '../../../../contracts/voice-api.ts';
-import { formatTime, outdatedScenes, sceneAt, timedWords, wordAt } from './playback.ts';
+import { outdatedScenes, sceneAt, timedWords, wordAt } from './playback.ts';
 
 const segments = [
   { sceneId: 'a', start: 0, end: 1.2, words: [{ word: 'One', start: 0.05, end: 0.4 }, { word: 'two.', start: 0.55, end: 1.1 }] },
@@ -29,10 +29,5 @@ describe('word highlight while playing', () => {
     expect(outdatedScenes([{ id: 'a', text: 'One two.' }, { id: 'b', text: 'Three' }], audio)).toEqual([]);
     expect(outdatedScenes([{ id: 'a', text: 'One, two.' }, { id: 'c', text: 'New' }], audio)).toEqual(['a', 'c', 'b']);
     expect(outdatedScenes([{ id: 'a', text: 'x' }], null)).toEqual([]);
-  });
-
-  it('formats times as minutes and seconds', () => {
-    expect(formatTime(0)).toBe('0:00.0');
-    expect(formatTime(75.44)).toBe('1:15.4');
   });
 });

@@ -49,11 +49,3 @@ export function outdatedScenes(scenes: ScriptScene[], audio: Stage4Audio | null 
   const now = new Set(scenes.map((s) => s.id));
   return [...scenes.filter((s) => voiced[s.id] !== s.text).map((s) => s.id), ...Object.keys(voiced).filter((id) => !now.has(id))];
 }
-
-/** 75.4 -> "1:15.4" */
-export function formatTime(seconds: number): string {
-  const safe = Math.max(0, seconds);
-  const minutes = Math.floor(safe / 60);
-  const rest = (safe - minutes * 60).toFixed(1).padStart(4, '0');
-  return `${minutes}:${rest}`;
-}

@@ -37,3 +37,5 @@ export async function register(registration: Registration): Promise<User> {
   return login({ email: registration.email, password: registration.password });
 }
 export const logout = () => http.post<void>('/api/auth/logout');
+/** Saves the interface language on the account: the server answers in it where a request names none. */
+export const saveLanguage = (language: 'en' | 'ru') => http.patch<User>('/api/auth/me', { language });

@@ -6,7 +6,7 @@ import { PlacementChoice } from './PlacementChoice.tsx';
 
 /** The finished clip, playing, and where it goes in the video (changed at once). */
 export function ClipResult({ projectId, state }: { projectId: string; state: AvatarState }) {
-  const { t } = useI18n();
+  const { t, formatDuration } = useI18n();
   const placement = usePlacement(projectId);
   const clip = state.clip!;
   const seconds = typeof clip.meta.durationSec === 'number' ? Math.round(clip.meta.durationSec * 10) / 10 : null;
@@ -18,7 +18,7 @@ export function ClipResult({ projectId, state }: { projectId: string; state: Ava
       <div className="avatar-result__body">
         <video className="avatar-result__video" src={`${clip.url}#t=0.1`} controls playsInline preload="metadata" />
         <div className="stack">
-          {seconds !== null && <p className="muted small">{t('avatar.result.length', { seconds })}</p>}
+          {seconds !== null && <p className="muted small">{t('avatar.result.length', { duration: formatDuration(seconds, 1) })}</p>}
           <PlacementChoice value={state.placement} onChange={(next) => placement.mutate(next)} disabled={placement.isPending} />
           <p className="muted small">{t(state.placement === 'corner' ? 'avatar.result.cornerHint' : 'avatar.result.fullHint')}</p>
           {placement.isError && <ErrorNotice error={placement.error} />}

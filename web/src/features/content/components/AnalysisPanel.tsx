@@ -7,11 +7,6 @@ const BREAKDOWN = ['hook', 'news', 'emotion', 'clarity', 'audience'] as const;
 
 export const scoreTone = (score: number) => (score >= 65 ? 'high' : score >= 50 ? 'medium' : 'low');
 
-export function formatSeconds(seconds: number): string {
-  const total = Math.round(seconds);
-  return total < 60 ? `${total} s` : `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 interface AnalysisPanelProps {
   analysis: Partial<AnalysisResult>;
   /** The text changed since this analysis was made. */
@@ -21,7 +16,7 @@ interface AnalysisPanelProps {
 
 /** The potential score with its breakdown, the verdict, key facts, recommended format and speaking time. */
 export function AnalysisPanel({ analysis, outdated, chosenFormat }: AnalysisPanelProps) {
-  const { t } = useI18n();
+  const { t, formatDuration } = useI18n();
   const score = analysis.score ?? 0;
   const recommended = isFormatId(analysis.recommendedFormat) ? analysis.recommendedFormat : null;
   return (
@@ -46,7 +41,7 @@ export function AnalysisPanel({ analysis, outdated, chosenFormat }: AnalysisPane
             {recommended && (
               <Badge tone={recommended === chosenFormat ? 'success' : 'accent'}>{t('content.recommendedFormat', { format: t(`format.${recommended}`) })}</Badge>
             )}
-            {analysis.speakingTimeSec !== undefined && <Badge tone="muted">{t('content.readAloud', { time: formatSeconds(analysis.speakingTimeSec) })}</Badge>}
+            {analysis.speakingTimeSec !== undefined && <Badge tone="muted">{t('content.readAloud', { time: formatDuration(analysis.speakingTimeSec) })}</Badge>}
           </div>
         </div>
       </div>

@@ -15,7 +15,7 @@ import { MergeConflictDialog } from '../../../components/stage/MergeConflictDial
 import { StaleBanner } from '../../../components/stage/StaleBanner.tsx';
 import { type AnalysisResult, startScript } from '../api/content.ts';
 import { useAnalyse, useWriter } from '../hooks/useContent.ts';
-import { AnalysisPanel, formatSeconds } from './AnalysisPanel.tsx';
+import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import '../content.css';
 
@@ -23,7 +23,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Stage 2: the text (editable) and what it is worth as a short video. */
 export function ContentStage({ project, stage, step, steps }: StageScreenProps) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatDuration } = useI18n();
   const navigate = useNavigate();
   const source = steps.find((s) => s.stepNumber === 1)?.data ?? {};
   const content = step?.data ?? {};
@@ -103,7 +103,7 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
           </label>
           <textarea id="content-text" className="input content-stage__text" rows={14} value={text} onChange={(e) => edit({ text: e.target.value })} />
           <p className="field__hint" data-testid="content-stats">
-            {t('content.stats', { words, time: formatSeconds(speakingSeconds(words, language)) })}
+            {t('content.stats', { words, time: formatDuration(speakingSeconds(words, language)) })}
             {format && target ? ` · ${t('content.target', { format: t(`format.${format}`), seconds: target })}` : ''}
           </p>
         </div>

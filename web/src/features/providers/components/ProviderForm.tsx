@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { providerLabel } from '../../../i18n/names.ts';
 import { fieldErrors } from '../../../lib/error-text.ts';
 import type { ProviderStatus } from '../api/providers.ts';
 import { useRemoveProvider, useSaveProvider } from '../hooks/useProviders.ts';
@@ -62,7 +63,7 @@ export function ProviderForm({ status }: { status: ProviderStatus }) {
       }}
     >
       <div className="panel__head">
-        <h3 id={`${id}-title`}>{status.label}</h3>
+        <h3 id={`${id}-title`}>{providerLabel(t, status)}</h3>
         <div className="row">
           {status.hasKey && <Badge tone="success">{t('providers.keyStored')}</Badge>}
           {status.serverConfigured && <Badge tone="muted">{t('providers.serverConfigured')}</Badge>}

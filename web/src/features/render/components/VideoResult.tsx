@@ -14,7 +14,7 @@ const DOWNLOADS: Array<{ key: 'video' | 'srt' | 'vtt' | 'thumbnail' | 'script'; 
 
 /** The finished video playing in the page, in its own shape. */
 export function VideoPlayer({ outputs }: { outputs: Outputs }) {
-  const { t, formatDate, formatNumber, formatBytes } = useI18n();
+  const { t, formatDate, formatDuration, formatBytes } = useI18n();
   const aspect = outputs.aspect ?? '9:16';
   return (
     <figure className={`render-player render-player--${aspect.replace(':', 'x')}`}>
@@ -31,7 +31,7 @@ export function VideoPlayer({ outputs }: { outputs: Outputs }) {
       />
       <figcaption className="muted small">
         {t('render.result.meta', {
-          duration: formatNumber(outputs.durationSec),
+          duration: formatDuration(outputs.durationSec, 1),
           size: formatBytes(outputs.video.sizeBytes),
           date: outputs.renderedAt ? formatDate(outputs.renderedAt, true) : '',
         })}

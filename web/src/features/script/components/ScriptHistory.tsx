@@ -5,7 +5,7 @@ import { useRevertScript, useScriptVersions } from '../hooks/useScript.ts';
 
 /** Every final script saved for the project; an older one can be made current again. */
 export function ScriptHistory({ projectId, currentPreview }: { projectId: string; currentPreview: string | null }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatDuration } = useI18n();
   const versions = useScriptVersions(projectId);
   const revert = useRevertScript(projectId);
   if (!versions.data?.length) return null;
@@ -24,7 +24,7 @@ export function ScriptHistory({ projectId, currentPreview }: { projectId: string
                   <strong>{t('script.version', { v: version.number })}</strong>{' '}
                   <span className="muted small">
                     {formatDate(version.createdAt, true)}
-                    {version.totalWords !== null ? ` · ${t('script.versionTotals', { words: version.totalWords, seconds: Math.round(version.duration ?? 0) })}` : ''}
+                    {version.totalWords !== null ? ` · ${t('script.versionTotals', { words: version.totalWords, duration: formatDuration(version.duration ?? 0) })}` : ''}
                   </span>
                 </span>
                 <span className="muted small history__preview">{version.preview}</span>

@@ -4,7 +4,7 @@ import type { GeneratedScript, ScriptTotals } from '../script-state.ts';
 
 /** Live totals of the chosen texts against the target length. */
 export function ScriptTotalsBar({ script, totals, saving }: { script: GeneratedScript; totals: ScriptTotals; saving: boolean }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (
     <div className="panel script-totals" data-testid="script-totals">
       <div className="script-totals__numbers">
@@ -12,7 +12,7 @@ export function ScriptTotalsBar({ script, totals, saving }: { script: GeneratedS
           <strong>{totals.words}</strong> {t('script.words')}
         </span>
         <span data-testid="total-seconds">
-          <strong>{totals.seconds}</strong> {t('unit.s')} / {script.targetSec} {t('unit.s')}
+          <strong>{formatNumber(totals.seconds)}</strong> {t('unit.s')} / {script.targetSec} {t('unit.s')}
         </span>
         <span className="muted">{t('script.chosenOf', { chosen: totals.chosen, total: totals.scenes })}</span>
       </div>

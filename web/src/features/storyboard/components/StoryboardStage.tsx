@@ -8,7 +8,6 @@ import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageCompletion } from '../../../components/stage/StageCompletion.tsx';
 import { useArticlePictures, useStoryboard } from '../hooks/useStoryboard.ts';
-import { formatSeconds } from '../visual-info.ts';
 import { CaptionStylePanel } from './CaptionStylePanel.tsx';
 import { MusicPanel } from './MusicPanel.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
@@ -17,7 +16,7 @@ import '../storyboard.css';
 
 /** Stage 6: a visual, motion and transition per scene; music and caption style; a frame drawn as the render draws it. */
 export function StoryboardStage({ project, step }: StageScreenProps) {
-  const { t, language } = useI18n();
+  const { t, formatDuration } = useI18n();
   const storyboard = useStoryboard(project.id);
   useArticlePictures(project.id, storyboard.data);
   const [selected, setSelected] = useState<string | null>(null);
@@ -49,7 +48,7 @@ export function StoryboardStage({ project, step }: StageScreenProps) {
               {t('storyboard.scenes.title')}
             </h2>
             <span className="muted small" data-testid="storyboard-total">
-              {t('storyboard.scenes.total', { n: view.scenes.length, seconds: formatSeconds(view.durationSec, language) })}
+              {t('storyboard.scenes.total', { n: view.scenes.length, duration: formatDuration(view.durationSec, 1) })}
             </span>
           </div>
           <p className="muted small">{t(view.timingSource === 'narration' ? 'storyboard.timing.narration' : 'storyboard.timing.readingSpeed')}</p>

@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Step } from '../../../lib/domain.ts';
 import { assetQueryOptions, setBoundaries } from '../api/voice.ts';
 import { usePlayer } from '../hooks/usePlayer.ts';
-import { formatTime, sceneAt, timedWords, wordAt } from '../playback.ts';
+import { sceneAt, timedWords, wordAt } from '../playback.ts';
 import { Waveform } from './Waveform.tsx';
 
 interface ListenPanelProps {
@@ -21,7 +21,7 @@ interface ListenPanelProps {
 
 /** The narration: play it all or one scene, its waveform, and the words lit up as they are spoken. */
 export function ListenPanel({ projectId, audio, movableCuts, voiceName, onSaved }: ListenPanelProps) {
-  const { t } = useI18n();
+  const { t, formatClock } = useI18n();
   const src = `/api/assets/${encodeURIComponent(audio.assetId)}/content`;
   const player = usePlayer(src);
   const asset = useQuery(assetQueryOptions(audio.assetId));
@@ -63,7 +63,7 @@ export function ListenPanel({ projectId, audio, movableCuts, voiceName, onSaved 
           </Button>
         )}
         <span className="voice-time" data-testid="play-time">
-          {t('voice.listen.time', { time: formatTime(player.time), duration: formatTime(audio.durationSec) })}
+          {t('voice.listen.time', { time: formatClock(player.time), duration: formatClock(audio.durationSec) })}
         </span>
         <a className="btn btn--ghost btn--small voice-download" href={`${src}?download=1&filename=narration.wav`}>
           <span aria-hidden="true">⤓</span> {t('voice.listen.download')}
@@ -108,7 +108,7 @@ export function ListenPanel({ projectId, audio, movableCuts, voiceName, onSaved 
               })}
             </p>
             <span className="voice-transcript__time muted small">
-              {formatTime(segment.start)}–{formatTime(segment.end)}
+              {formatClock(segment.start)}–{formatClock(segment.end)}
             </span>
           </li>
         ))}

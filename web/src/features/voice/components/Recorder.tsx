@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/Button.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatTime } from '../playback.ts';
 
 interface RecorderProps {
   busy: boolean;
@@ -15,7 +14,7 @@ type State = { kind: 'idle' } | { kind: 'recording'; startedAt: number } | { kin
 
 /** Records from the microphone with MediaRecorder (WebM/Opus in Chromium, Firefox; MP4 in Safari). */
 export function Recorder({ busy, onRecorded, compact }: RecorderProps) {
-  const { t } = useI18n();
+  const { t, formatClock } = useI18n();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [now, setNow] = useState(0);
   const recorder = useRef<MediaRecorder | null>(null);
@@ -58,7 +57,7 @@ export function Recorder({ busy, onRecorded, compact }: RecorderProps) {
     return (
       <div className="row voice-recorder voice-recorder--live" data-testid="recorder">
         <span className="voice-recorder__dot" aria-hidden="true" />
-        <span role="status">{t('voice.record.recording', { time: formatTime((now - state.startedAt) / 1000) })}</span>
+        <span role="status">{t('voice.record.recording', { time: formatClock((now - state.startedAt) / 1000) })}</span>
         <Button small variant="danger" onClick={() => recorder.current?.stop()}>
           <span aria-hidden="true">■</span> {t('voice.record.stop')}
         </Button>

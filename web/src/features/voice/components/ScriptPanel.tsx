@@ -15,7 +15,7 @@ interface ScriptPanelProps {
 }
 
 export function ScriptPanel({ script, language, audio, sourceVersion }: ScriptPanelProps) {
-  const { t } = useI18n();
+  const { t, formatDuration } = useI18n();
   const words = script.scenes.reduce((sum, scene) => sum + countWords(scene.text), 0);
   let status = t('voice.script.saved');
   if (script.saving) status = t('voice.script.saving');
@@ -31,7 +31,7 @@ export function ScriptPanel({ script, language, audio, sourceVersion }: ScriptPa
       <p className="muted small">{script.editable ? t('voice.script.hint') : t('voice.script.locked')}</p>
       <ScriptEditor scenes={script.scenes} language={language} editable={script.editable} outdated={outdatedScenes(script.scenes, audio)} onEdit={script.edit} />
       <div className="row voice-script__foot">
-        <span className="grow small">{t('voice.script.total', { words, seconds: speakingSeconds(words, language) })}</span>
+        <span className="grow small">{t('voice.script.total', { words, duration: formatDuration(speakingSeconds(words, language)) })}</span>
         <span className="muted small" role="status" data-testid="script-save-status">
           {status}
         </span>

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { voiceEngineLabel, voiceLabel } from '../../../i18n/names.ts';
 import type { Language } from '../../../lib/formats.ts';
 import { previewVoice } from '../api/voice.ts';
 
@@ -57,7 +58,7 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
           <select className="input" value={voice.provider} onChange={(e) => chooseProvider(e.target.value as TtsProviderId)}>
             {catalog.providers.map((p) => (
               <option key={p.id} value={p.id} disabled={!p.available}>
-                {p.label}
+                {voiceEngineLabel(t, p)}
                 {p.available ? '' : ` (${t('voice.picker.unavailable')})`}
               </option>
             ))}
@@ -69,7 +70,7 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
             {voices.length > 0 && !voices.some((v) => v.id === voice.voiceId) && <option value={voice.voiceId}>{voice.voiceId}</option>}
             {voices.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name}
+                {voiceLabel(t, v)}
                 {genderText(v.name, v.gender)}
               </option>
             ))}
@@ -94,7 +95,7 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
         .filter((p) => p.error)
         .map((p) => (
           <Notice key={p.id} tone="warning">
-            {t('voice.picker.providerError', { provider: p.label, message: p.error ?? '' })}
+            {t('voice.picker.providerError', { provider: voiceEngineLabel(t, p), message: p.error ?? '' })}
           </Notice>
         ))}
       {previewError !== null && <ErrorNotice error={previewError} />}

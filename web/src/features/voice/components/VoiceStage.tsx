@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { voiceLabel } from '../../../i18n/names.ts';
 import { isLanguage, type Language } from '../../../lib/formats.ts';
 import type { Step } from '../../../lib/domain.ts';
 import { paths } from '../../../lib/paths.ts';
@@ -142,7 +143,8 @@ function VoiceSection({ projectId, step4, language, script }: VoiceSectionProps)
     queryClient.setQueryData<Step[]>(queryKeys.steps(projectId), (steps) => steps?.map((s) => (s.stepNumber === step.stepNumber ? step : s)));
     void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
   };
-  const voiceName = catalog.data?.voices.find((v) => v.provider === audio?.voice?.provider && v.id === audio?.voice?.voiceId)?.name ?? null;
+  const voiceUsed = catalog.data?.voices.find((v) => v.provider === audio?.voice?.provider && v.id === audio?.voice?.voiceId);
+  const voiceName = voiceUsed ? voiceLabel(t, voiceUsed) : null;
   const blocked = !script.editable || script.scenes.length === 0;
 
   return (

@@ -47,7 +47,7 @@ function draw(canvas: HTMLCanvasElement, peaks: number[], durationSec: number, t
 }
 
 export function Waveform({ peaks, durationSec, time, segments, movableCuts, onSeek, onCuts }: WaveformProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const box = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const saved = segments.slice(1).map((s) => s.start);
@@ -132,7 +132,7 @@ export function Waveform({ peaks, durationSec, time, segments, movableCuts, onSe
             aria-valuemin={limits(index).low}
             aria-valuemax={limits(index).high}
             aria-valuenow={cut}
-            aria-valuetext={`${cut.toFixed(2)} s`}
+            aria-valuetext={t('unit.seconds', { value: formatNumber(cut, 2) })}
             data-testid={`boundary-${index + 2}`}
             onPointerDown={(event) => {
               event.preventDefault();

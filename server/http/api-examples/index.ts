@@ -1,0 +1,9 @@
+import { accountAndProjectExamples } from './accounts-projects.ts';
+import { mediaExamples } from './media.ts';
+import type { ApiExample } from './shared.ts';
+import { textPipelineExamples } from './text-pipeline.ts';
+
+export type { ApiExample } from './shared.ts';
+
+/** An example call of every route, by "METHOD /url" as the route is registered. */
+export const API_EXAMPLES: Record<string, ApiExample> = { ...accountAndProjectExamples, ...textPipelineExamples, ...mediaExamples };
