@@ -97,7 +97,7 @@ export class OwnVoice {
   ): Promise<Step> {
     const boundaries = boundariesFromAlignment(samples, scenes, recording.durationSec, state.language);
     const estimated = timeOwnAudio(samples, scenes, boundaries, recording.durationSec, state.language);
-    const { timings, timingSource } = await this.heardTimings(user, recording.assetId, estimated, scenes);
+    const { timings, timingSource } = await this.heardTimings(user, recording.assetId, estimated);
     const audio: Stage4Audio = {
       ...timings,
       assetId: recording.assetId,
@@ -117,7 +117,7 @@ export class OwnVoice {
    * Word times from the user's transcriber when one is configured (a scene takes them when at least
    * half its words were heard); else, or when it fails, the alignment of the script to the audio stands.
    */
-  private async heardTimings(user: AuthContext, assetId: string, estimated: ReturnType<typeof timeOwnAudio>, scenes: ScriptScene[]) {
+  private async heardTimings(user: AuthContext, assetId: string, estimated: ReturnType<typeof timeOwnAudio>) {
     const { timingSource: aligned, ...timings } = estimated;
     const fallback = { timings, timingSource: aligned as Record<string, string> };
     const choice = await this.deps.transcribers?.forUser(user.userId);
@@ -184,7 +184,7 @@ export class OwnVoice {
         meta: { durationSec: joined.durationSec, peaks: peaksFromSamples(joined.samples, joined.durationSec), loudness: joined.loudness, source: 'own' },
       });
       const estimated = timeOwnAudio(joined.samples, scenes, joined.boundaries, joined.durationSec, state.language);
-      const { timings, timingSource } = await this.heardTimings(user, track.id, estimated, scenes);
+      const { timings, timingSource } = await this.heardTimings(user, track.id, estimated);
       const audio: Stage4Audio = {
         ...timings,
         assetId: track.id,
