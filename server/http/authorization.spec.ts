@@ -42,6 +42,8 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/projects/{id}/publications': { platform: 'vk', url: 'https://vk.com/clip-1_2', publishedAt: '2026-05-01' },
   'POST /api/publications/{publicationId}/readings': { views: 1 },
   'POST /api/publications/{publicationId}/readings/csv': { csv: 'read_at,views\n2026-05-02,5\n' },
+  'POST /api/projects/{id}/media-source/url': { url: 'https://example.com/clip.mp4' },
+  'POST /api/projects/{id}/media-source/transcribe': { assetId: '4f1c2d3e-0000-4000-8000-000000000000' },
 };
 
 describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {

@@ -162,8 +162,9 @@ export class StoryboardService {
    * a Pexels photo for their words, when the user or the operator has a Pexels key (stock-fill.ts).
    */
   async fillWithStock(user: AuthContext, projectId: string): Promise<StockFillResult> {
-    if (!(await this.deps.stock.configured(user.userId))) return { configured: false, filled: [], skipped: [] };
+    // The project is read first: another user's project is a 404 whether or not a key exists.
     const steps = await this.deps.steps.list(user, projectId);
+    if (!(await this.deps.stock.configured(user.userId))) return { configured: false, filled: [], skipped: [] };
     const storyboard = stage6Schema.safeParse(steps.find((s) => s.stepNumber === 6)?.data ?? {}).data ?? {};
     const plan = await buildRenderPlanForProject(this.planDeps, user.userId, projectId, {}, { storyboard });
     const aspect = aspectOf(steps);
