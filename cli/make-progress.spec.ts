@@ -13,6 +13,8 @@ describe('the video.make job progress as the CLI stages', () => {
     expect(makeProgressOf(0.5725, 'render: preparing visuals')).toMatchObject({ stage: 'visuals', detail: 'preparing visuals' });
     expect(makeProgressOf(0.5725, 'render: preparing visuals').fraction).toBeCloseTo(0.5);
     expect(makeProgressOf(1, 'render: encoding')).toEqual({ stage: 'render', fraction: 1, detail: 'encoding' });
+    // The render stage before its job reports a step is still the visuals, so the stages stay in order.
+    expect(makeProgressOf(0.55, 'render')).toEqual({ stage: 'visuals', fraction: 0 });
     expect(renderProgressOf(0.55, 'encoding').fraction).toBeCloseTo(0.5);
   });
 

@@ -30,7 +30,8 @@ export function makeProgressOf(progress: number, step: string | null): CliProgre
     case 'storyboard':
       return { stage: 'visuals', fraction: 0, detail: detail ?? undefined };
     case 'render':
-      return renderProgressOf(within, detail);
+      // Before the render job reports its own step it is still preparing the visuals.
+      return detail ? renderProgressOf(within, detail) : { stage: 'visuals', fraction: 0 };
     default:
       return { stage: stage.key, fraction: within, detail: detail ?? undefined };
   }
