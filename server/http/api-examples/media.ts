@@ -197,6 +197,7 @@ export const mediaExamples: ApiExamples = {
         publish,
         timing: 'narration',
         problems: [],
+        credits: { sourceUrl: 'https://news.example.com/eastbrook-trams', lines: ['Photo: Eastbrook Gazette'] },
       },
     },
   },
