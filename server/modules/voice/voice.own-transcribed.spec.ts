@@ -9,7 +9,7 @@ import { multipart, voiceApi } from './testing/voice-api.ts';
 /**
  * What the fake transcriber "heard": every script word at a time of its own (a made-up 0.2 s
  * rhythm from 0.61 s within each scene's speech), so the test can tell these times from the
- * reading-speed estimates. The last scene's words are not heard at all.
+ * script-to-audio alignment. The last scene's words are not heard at all: it keeps the alignment.
  */
 function heardWords(sceneStarts: number[]) {
   return SCENES.slice(0, 2).flatMap((scene, s) =>
@@ -45,7 +45,7 @@ describe('own voice timed by the transcriber (pglite)', () => {
     expect(response.statusCode, response.body).toBe(201);
     const audio = (response.json() as Step).data.audio as Stage4Audio;
     expect(server.requests).toHaveLength(1);
-    expect(audio.timingSource).toEqual({ hook: 'transcriber', body: 'transcriber', cta: 'reading-speed' });
+    expect(audio.timingSource).toEqual({ hook: 'transcriber', body: 'transcriber', cta: 'aligned' });
     const [hook, bodyScene, cta] = audio.segments;
     hook!.words!.forEach((word, i) => expect(word.start).toBeCloseTo(Math.max(hook!.start, words[i]!.start), 5));
     expect(bodyScene!.words![0]!.start).toBeCloseTo(words[8]!.start, 5);

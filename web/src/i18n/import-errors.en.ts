@@ -6,6 +6,6 @@ export const importErrorsEn = {
   'importError.feedAdded': 'Added to your feeds. Pick one of its stories on the News page, or as a news story here.',
   'importError.toNews': 'Open News',
   'importError.noArticle': 'No article found on this page. It may be a list of links, a home page or a paywall: open one story and paste its address.',
-  'importError.tooLong': 'The text is too long: at most {characters} characters (about {words} words). Shorten it or split it into several videos.',
+  'importError.tooLong': 'The text is too long: at most {characters} characters (about {words, plural, one {# word} other {# words}}). Shorten it or split it into several videos.',
   'importError.empty': 'The text is empty: paste the article’s text or its address.',
 } as const;

@@ -45,7 +45,7 @@ function textForReason(details: unknown, t: Translate, formatNumber: (n: number)
     case 'TOO_LONG': {
       const { characters, words } = d.limit ?? {};
       if (typeof characters !== 'number' || typeof words !== 'number') return null;
-      return t('importError.tooLong', { characters: formatNumber(characters), words: formatNumber(words) });
+      return t('importError.tooLong', { characters: formatNumber(characters), words });
     }
     default:
       return null;
