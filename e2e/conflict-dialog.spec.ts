@@ -18,7 +18,7 @@ function generatedScript(language: 'en' | 'ru') {
     targetWords: 8,
     variants: [1, 2, 3].map((v) => ({ id: `s${i + 1}-v${v}`, style: 'plain', text: `${line} (${v}).`, words: 8, seconds: 3, score: 90 - v * 10 })),
   }));
-  return { language, format: 'news', targetSec: 20, title: 'Tides', scenes, totalWords: 24, totalSeconds: 9, writer: 'offline' };
+  return { language, format: 'news', targetSec: 20, title: language === 'ru' ? 'Приливы' : 'Tides', scenes, totalWords: 24, totalSeconds: 9, writer: 'offline' };
 }
 
 /** Holds this page's next save of step 3 until `release` is called, so another tab's write lands first. */
@@ -44,13 +44,13 @@ for (const language of ['en', 'ru'] as const) {
   test(`two tabs choosing script variants at once get a dialog: merge, keep mine, see theirs (${language})`, async ({ page: first, context }) => {
     const t = language === 'en' ? en : ru;
     await registerNewUser(first);
-    const projectId = await createProject(first, 'Tides');
+    const projectId = await createProject(first, language === 'ru' ? 'Приливы' : 'Tides');
     if (language === 'ru') await first.getByRole('button', { name: /RU/ }).click();
     const api = stepsApi(first, projectId);
     const done = { completedAt: new Date().toISOString() };
     await api.save(1, { sourceType: 'idea', idea: WORDS[language].join('. '), format: 'news', language, targetDurationSec: 20 }, done);
     await api.moveTo(2);
-    await api.save(2, { title: 'Tides', text: WORDS[language].join('. ') }, done);
+    await api.save(2, { title: language === 'ru' ? 'Приливы' : 'Tides', text: WORDS[language].join('. ') }, done);
     await api.moveTo(3);
     await api.save(3, { generatedVariants: generatedScript(language) });
     const stagePath = `/projects/${projectId}/stage/3`;

@@ -60,7 +60,7 @@ test.describe('in Russian', () => {
     await page.getByRole('button', { name: 'Новый проект' }).click();
     await expect(page).toHaveURL(/\/stage\/1$/);
     await page.getByRole('button', { name: 'Видео или аудио' }).click();
-    await page.getByLabel('Загрузить файл').setInputFiles({ name: 'most.mp4', mimeType: 'video/mp4', buffer: clip });
+    await page.getByLabel('Загрузить файл').setInputFiles({ name: 'мост.mp4', mimeType: 'video/mp4', buffer: clip });
     await expect(page.getByLabel('Расшифровка', { exact: true })).toHaveValue(RUSSIAN, { timeout: 60_000 });
     await expect(page.getByText('Определён язык: ru')).toBeVisible();
     await expectNoEnglishInterface(page);

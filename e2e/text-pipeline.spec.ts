@@ -177,9 +177,9 @@ test('a feed from a local site: added through its home page, filtered, read, and
   await page.getByLabel('Search').fill('octopus');
   await expect(page.getByTestId('news-item')).toHaveCount(1);
   await page.getByLabel('Search').fill('');
-  await page.getByLabel('Published').selectOption('24h');
+  await page.getByLabel('Published', { exact: true }).selectOption('24h');
   await expect(page.getByTestId('news-item')).toHaveCount(2);
-  await page.getByLabel('Published').selectOption('');
+  await page.getByLabel('Published', { exact: true }).selectOption('');
 
   const library = page.getByTestId('news-item').filter({ hasText: 'Central library reopens' });
   await library.getByRole('button', { name: 'Dismiss' }).click();

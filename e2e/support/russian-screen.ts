@@ -11,7 +11,7 @@ export const SAME_IN_RUSSIAN = new Set(
     'ReelForge', 'API', 'MP4', 'MP3', 'WAV', 'M4A', 'OGG', 'WebM', 'SRT', 'VTT', 'JPEG', 'PNG', 'TXT', 'HTML', 'JSON', 'URL', 'RSS', 'Atom',
     'KB', 'MB', 'LLM', 'RP', 'HTS', 'Pexels', 'HeyGen', 'ElevenLabs', 'OpenAI', 'Anthropic', 'Claude', 'Messages', 'Ollama', 'vLLM', 'LM', 'Studio',
     'Kokoro', 'Piper', 'festival', 'espeak', 'ng', 'Shorts', 'Reels', 'TikTok', 'YouTube', 'EN', 'RU', 'md', 'txt', 'html',
-    'WebP', 'GIF', 'AVIF', 'MOV', 'FLAC', 'Markdown', 'ffmpeg', 'xfade', 'Enter', 'px', 'com',
+    'WebP', 'GIF', 'AVIF', 'MOV', 'FLAC', 'Markdown', 'ffmpeg', 'xfade', 'Enter', 'px', 'com', 'Instagram', 'VK', 'CSV', 'whisper',
   ].map((word) => word.toLowerCase()),
 );
 
