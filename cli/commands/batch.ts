@@ -9,7 +9,8 @@ import { openLocalBackend } from '../backends/local.ts';
 import type { Backend } from '../backend.ts';
 import { parseBatchFile, sourceOf, type BatchEntry } from '../batch-file.ts';
 import { CliError, EXIT, usageError } from '../cli-error.ts';
-import { type CliContext, type CommandRun, SERVER_OPTIONS, oneOf, parseOptions, serverOf, writeJson } from '../context.ts';
+import { type CliContext, type CommandRun, oneOf, parseOptions, serverOf, writeJson } from '../context.ts';
+import { MAKE_OPTIONS } from './make.ts';
 import { makeVideo, type MakeOptions, type MakeResult } from '../pipeline.ts';
 import { createReporter, type Reporter } from '../reporter.ts';
 import { musicOption } from './make.ts';
@@ -74,19 +75,7 @@ function printSummary(context: CliContext, dir: string, results: ItemResult[]) {
 export const runBatch: CommandRun = async (args, context) => {
   const { values, positionals } = parseOptions(
     args,
-    {
-      output: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      format: { type: 'string' },
-      duration: { type: 'string' },
-      aspect: { type: 'string' },
-      voice: { type: 'string' },
-      music: { type: 'string' },
-      quality: { type: 'string' },
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      ...SERVER_OPTIONS,
-    },
+    { ...MAKE_OPTIONS, quality: { type: 'string' } },
     'batch',
   );
   if (positionals.length !== 1) throw usageError(`batch takes one file listing the inputs, got ${positionals.length}\nusage: ${BATCH_USAGE}`);

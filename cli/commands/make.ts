@@ -16,21 +16,24 @@ export const MAKE_USAGE = `reelforge make <input> -o <out.mp4> [--lang ru|en] [-
                 [--server URL --token T] [--data-dir DIR] [--json]`;
 
 /** `reelforge make`: a finished video (and its captions) from a text, an HTML page, a URL or standard input. */
+/** The options of make; batch takes the same plus --quality. */
+export const MAKE_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  duration: { type: 'string' },
+  aspect: { type: 'string' },
+  voice: { type: 'string' },
+  music: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  ...SERVER_OPTIONS,
+} as const;
+
 export const runMake: CommandRun = async (args, context) => {
   const { values, positionals } = parseOptions(
     args,
-    {
-      output: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      format: { type: 'string' },
-      duration: { type: 'string' },
-      aspect: { type: 'string' },
-      voice: { type: 'string' },
-      music: { type: 'string' },
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      ...SERVER_OPTIONS,
-    },
+    MAKE_OPTIONS,
     'make',
   );
   if (positionals.length !== 1) throw usageError(`make takes one input (a .txt/.md/.html file, an http(s) URL or -), got ${positionals.length}\nusage: ${MAKE_USAGE}`);
