@@ -26,7 +26,7 @@ function pagesIn(dir: string): Array<PageInput | { name: string; skipped: string
       if (declared && declared !== 'en' && declared !== 'ru') return { name, skipped: `language ${expected.lang} (the writer speaks en and ru)` };
       try {
         const article = extractArticle(readFileSync(join(dir, file), 'utf8'));
-        return { name, title: article.title, text: article.text, language: (declared ?? article.language) as Language };
+        return { name, title: article.title, text: article.text, language: (declared ?? article.language) as Language, ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}) };
       } catch (error) {
         return { name, skipped: `extraction failed: ${(error as Error).message}` };
       }
@@ -51,7 +51,7 @@ for (const page of pages) {
   if (report.extractionFurniture.length) console.log(`  extraction left furniture in the text: ${report.extractionFurniture.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
   if (show) for (const scene of report.script.scenes) console.log(`    [${scene.role}] ${scene.variants[0]?.text}`);
   rows.push(
-    `| ${report.name} | ${report.language} | ${report.kind} | ${report.format} | ${report.grave ? 'grave' : 'normal'} | ${report.furniture ? 'yes' : 'none'} | ${report.fragment ? 'yes' : 'none'} | ${pct(report.leadFacts)} | ${pct(report.titleWords)} | ${report.lengthDeviation >= 0 ? '+' : ''}${pct(report.lengthDeviation)} | ${problems.length ? problems.join('; ') : 'pass'} |`,
+    `| ${report.name} | ${report.language} | ${report.kind} | ${report.format}${report.oldNews ? " (dated)" : ""} | ${report.grave ? 'grave' : 'normal'} | ${report.furniture ? 'yes' : 'none'} | ${report.fragment ? 'yes' : 'none'} | ${pct(report.leadFacts)} | ${pct(report.titleWords)} | ${report.lengthDeviation >= 0 ? '+' : ''}${pct(report.lengthDeviation)} | ${problems.length ? problems.join('; ') : 'pass'} |`,
   );
 }
 const passed = reports.filter((r) => pageProblems(r).length === 0).length;

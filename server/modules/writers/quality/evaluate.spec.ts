@@ -40,6 +40,18 @@ describe('quality harness: corpus pages', () => {
     expect(report.leadFacts).toBeGreaterThan(0);
   });
 
+  it('news dated more than a month back is told as a story, as the CLI and web make it; undated or fresh it is news', () => {
+    const { input } = page(corpus, 'telegraph');
+    const now = new Date('2026-12-03T12:00:00Z');
+    const old = evaluatePage({ ...input, publishedAt: '2017-11-15T10:00:00Z' }, 40, now);
+    expect(old.oldNews).toBe(true);
+    expect(old.format).toBe('hook-story');
+    expect(pageProblems(old)).toEqual([]);
+    const fresh = evaluatePage({ ...input, publishedAt: '2026-12-02T10:00:00Z' }, 40, now);
+    expect(fresh.format).toBe('news');
+    expect(pageProblems({ ...fresh, format: 'hook-story' })).toContain('news page recommended hook-story');
+  });
+
   it('a grave story (a coup, troops attacking homes) gets a sober close and no engagement bait', () => {
     const report = evaluatePage(page(corpus, 'telegraph').input);
     expect(report.grave).toBe(true);

@@ -15,6 +15,8 @@ export interface PageReport {
   kind: string;
   grave: boolean;
   format: FormatId;
+  /** Dated more than a month ago: told as a story, not as news (recommend-format.ts). */
+  oldNews: boolean;
   /** Furniture, a fragment or a flippant line found in any variant (null: none). */
   furniture: string | null;
   fragment: string | null;
@@ -33,10 +35,14 @@ export interface PageInput {
   title: string;
   text: string;
   language: Language;
+  /** The page's publish date, as import gives it to analysis. */
+  publishedAt?: string;
 }
 
-export function evaluatePage(page: PageInput, targetSec = 40): PageReport {
-  const analysis = analyseOffline({ text: page.text, title: page.title, language: page.language });
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+export function evaluatePage(page: PageInput, targetSec = 40, now = new Date()): PageReport {
+  const analysis = analyseOffline({ text: page.text, title: page.title, language: page.language, publishedAt: page.publishedAt }, { now: () => now });
   const format = analysis.recommendedFormat;
   const script = writeScriptOffline({ text: page.text, title: page.title, language: page.language, format, targetSec });
   const clean = cleanSource(page.text, page.title, page.language);
@@ -49,6 +55,7 @@ export function evaluatePage(page: PageInput, targetSec = 40): PageReport {
     kind: content.kind,
     grave: content.grave,
     format,
+    oldNews: page.publishedAt !== undefined && now.getTime() - Date.parse(page.publishedAt) > MONTH_MS,
     ...check,
     leadFacts: Math.round(factsPresent(factsOf(clean.paragraphs[0] ?? ''), best) * 100) / 100,
     titleWords: Math.round(titleWordsPresent(clean.title, best, page.language) * 100) / 100,
@@ -65,6 +72,6 @@ export function pageProblems(report: PageReport): string[] {
   if (report.flippant) problems.push(`flippant on a grave story: ${report.flippant}`);
   if (Math.abs(report.lengthDeviation) > 0.15) problems.push(`length off by ${Math.round(report.lengthDeviation * 100)}%`);
   if (report.kind === 'news' && report.leadFacts === 0) problems.push('no fact of the first paragraph');
-  if (report.kind === 'news' && report.format !== 'news') problems.push(`news page recommended ${report.format}`);
+  if (report.kind === 'news' && report.format !== (report.oldNews ? 'hook-story' : 'news')) problems.push(`news page recommended ${report.format}`);
   return problems;
 }
