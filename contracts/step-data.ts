@@ -133,6 +133,8 @@ export const stage6Schema = z.looseObject({
     .nullable()
     .optional(),
   captionStyle: captionStyleSchema.partial().optional(),
+  /** When the automatic stock fill last ran to the end: opening the storyboard does not fill again over the author's choices. */
+  stockFilledAt: z.string().optional(),
 });
 
 export const stage7Schema = z.looseObject({

@@ -166,6 +166,8 @@ export const storyboardViewSchema = z.object({
   captionStyle: captionStyleSchema,
   /** Images of the source article (step 2), with the asset once fetched into the project. */
   articleImages: z.array(z.object({ url: z.string(), assetId: z.string().nullable() })),
+  /** The automatic stock fill ran to the end once (by "Make video" or on opening the storyboard); it does not run again by itself. */
+  stockFilled: z.boolean(),
   capabilities: z.object({
     /** The ffmpeg binary has xfade; without it a crossfade is rendered as a short fade through black. */
     crossfade: z.boolean(),

@@ -29,8 +29,11 @@ async function ok(response: Awaited<ReturnType<Page['request']['get']>>) {
   return response.json() as Promise<Record<string, unknown>>;
 }
 
-/** Stages 1-5 through the API: the article imported from the local site, a script, real narration, no avatar. */
-async function projectAtStage6(page: Page, projectId: string) {
+/**
+ * Stages 1-5 through the API: the article imported from the local site, a script, real narration, no avatar.
+ * `stockFilled` marks the automatic stock fill as done, so the scenes stay as the author picks them.
+ */
+async function projectAtStage6(page: Page, projectId: string, options: { stockFilled: boolean }) {
   const base = `/api/projects/${projectId}`;
   const now = () => new Date().toISOString();
   await ok(await page.request.post(`${base}/source`, { data: { sourceType: 'url', url: `${site.origin}/article.html`, format: 'explainer', language: 'en' } }));
@@ -44,6 +47,7 @@ async function projectAtStage6(page: Page, projectId: string) {
   const step4 = await ok(await page.request.patch(`${base}/steps/4`, { data: { completedAt: now() } }));
   await ok(await page.request.patch(`${base}/stage`, { data: { stage: 5 } }));
   await ok(await page.request.post(`${base}/steps/5/skip`, { data: { reason: 'No avatar' } }));
+  if (options.stockFilled) await ok(await page.request.patch(`${base}/steps/6`, { data: { data: { stockFilledAt: now() } } }));
   return (step4.data as { audio: { segments: Array<{ sceneId: string; words: Array<{ start: number; end: number }> }> } }).audio.segments;
 }
 
@@ -61,7 +65,7 @@ test('stage 6: a different visual per scene, music and caption colour; the rende
   test.setTimeout(300_000);
   await registerNewUser(page);
   const projectId = await createProject(page, 'Why tides happen');
-  const segments = await projectAtStage6(page, projectId);
+  const segments = await projectAtStage6(page, projectId, { stockFilled: true });
 
   await page.goto(`/projects/${projectId}/stage/6`);
   await expect(stageHeading(page, 'Storyboard')).toBeVisible();
@@ -157,6 +161,40 @@ test('stage 6: a different visual per scene, music and caption colour; the rende
   }
   // The music is really there (between and after the words it is not silence).
   expect(await levelDb(video, 0, timed.at(-1)!.startSec + timed.at(-1)!.durationSec, `bandpass=f=${MUSIC_HZ}:width_type=h:width=40`)).toBeGreaterThan(-70);
+});
+
+test('stage 6 on its first visit gives scenes without a picture a Pexels photo, once: a scene the author puts back on its card stays a card', async ({ page }) => {
+  test.setTimeout(180_000);
+  await registerNewUser(page);
+  const projectId = await createProject(page, 'Tides, filled');
+  await projectAtStage6(page, projectId, { stockFilled: false });
+  const searches = () => site.pexels.requests.filter((r) => r.path === '/v1/search').length;
+  const before = searches();
+
+  await page.goto(`/projects/${projectId}/stage/6`);
+  await expect(page.getByTestId('stock-filled')).toContainText('got a Pexels photo');
+  const stockScenes = async () => {
+    const view = await ok(await page.request.get(`/api/projects/${projectId}/storyboard`));
+    return (view.scenes as Array<{ sceneId: string; visual: { kind: string } | null }>).filter((s) => s.visual?.kind === 'stock').map((s) => s.sceneId);
+  };
+  const filled = await stockScenes();
+  expect(filled.length).toBeGreaterThan(0);
+  // The closing call to action keeps its card.
+  expect(filled).not.toContain('article');
+  await expect(visualLabel(page, filled[0]!)).toHaveText('Stock photo');
+  await page.screenshot({ path: 'test-results/screens/storyboard-stock-filled.png', fullPage: true });
+
+  // The author puts one scene back on a card; a reload does not search or fill again.
+  const row = await openPicker(page, filled[0]!, 'Generated card');
+  await row.getByTestId('design-waves').click();
+  await expect(visualLabel(page, filled[0]!)).toHaveText('Card · Waves');
+  const searched = searches();
+  expect(searched).toBeGreaterThan(before);
+  await page.reload();
+  await expect(stageHeading(page, 'Storyboard')).toBeVisible();
+  await expect(visualLabel(page, filled[0]!)).toHaveText('Card · Waves');
+  await expect(page.getByTestId('stock-filling')).toHaveCount(0);
+  expect(searches()).toBe(searched);
 });
 
 test('stage 5 without an avatar provider says so and offers to skip', async ({ page }) => {

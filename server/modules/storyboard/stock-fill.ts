@@ -26,7 +26,7 @@ export interface StockFillInput {
  * Pexels photo found for its words that no other scene shows (the closing call to action keeps its
  * card, as with article pictures). A key the provider refuses, or its rate limit, stops the fill.
  */
-export async function fillWithStock(input: StockFillInput): Promise<Omit<StockFillResult, 'configured'>> {
+export async function fillWithStock(input: StockFillInput): Promise<Omit<StockFillResult, 'configured'> & { stopped: boolean }> {
   const { plan, storyboard } = input;
   const chosen = new Map((storyboard.scenes ?? []).map((scene) => [scene.sceneId, scene.visual]));
   const usedIds = new Set<string>();
@@ -54,8 +54,8 @@ export async function fillWithStock(input: StockFillInput): Promise<Omit<StockFi
     } catch (error) {
       if (!(error instanceof StockError) && !(error instanceof AppError)) throw error;
       skipped.push(`${scene.sceneId}: ${error.message}`);
-      if (error instanceof StockError ? error.kind === 'auth' || error.kind === 'rate-limit' : error.code === 'RATE_LIMITED') break;
+      if (error instanceof StockError ? error.kind === 'auth' || error.kind === 'rate-limit' : error.code === 'RATE_LIMITED') return { filled, skipped, stopped: true };
     }
   }
-  return { filled, skipped };
+  return { filled, skipped, stopped: false };
 }

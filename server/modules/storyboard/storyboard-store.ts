@@ -54,6 +54,12 @@ export class StoryboardStore {
     }
   }
 
+  /** Records that the automatic stock fill ran to the end (a merge: scene choices written meanwhile stay). */
+  async markStockFilled(user: AuthContext, projectId: string, at: string): Promise<Step> {
+    const steps = await this.steps.list(user, projectId);
+    return this.steps.merge(user, projectId, 6, { data: { stockFilledAt: at }, derivedFrom: derivedFromOf(steps) });
+  }
+
   /** Music fields and caption style fields merge into the stored ones (music null turns it off). */
   async updateSettings(user: AuthContext, projectId: string, steps: Step[], body: StoryboardSettingsBody, captionStyleInput: Record<string, unknown> | undefined): Promise<Step> {
     const patch: Record<string, unknown> = {};

@@ -151,6 +151,7 @@ export function buildStoryboardView(input: ViewInput): StoryboardView {
     musicMood: musicMoodOf(steps, step6, scenes.map((scene) => scene.text).join(' ')),
     captionStyle: captionStyleOf(step6),
     articleImages: articleImageUrls(steps).map((url) => ({ url, assetId: input.articleAssets.get(url) ?? null })),
+    stockFilled: typeof record(step6?.data).stockFilledAt === 'string',
     capabilities: { crossfade: input.crossfade, stock: { provider: 'pexels', configured: input.stockConfigured } },
     options: {
       designs: [...CARD_DESIGNS],

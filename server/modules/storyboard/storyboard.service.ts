@@ -168,7 +168,7 @@ export class StoryboardService {
     const storyboard = stage6Schema.safeParse(steps.find((s) => s.stepNumber === 6)?.data ?? {}).data ?? {};
     const plan = await buildRenderPlanForProject(this.planDeps, user.userId, projectId, {}, { storyboard });
     const aspect = aspectOf(steps);
-    const result = await fillWithStock({
+    const { stopped, ...result } = await fillWithStock({
       plan,
       storyboard,
       aspect,
@@ -176,6 +176,9 @@ export class StoryboardService {
       provider: await this.deps.stock.forUser(user.userId),
       attach: (sceneId, id) => this.attachStock(user, projectId, sceneId, { provider: 'pexels', media: 'photo', id }, aspect),
     });
+    // Marked only when it showed something: a fill stopped by a refused key or the rate limit runs
+    // again once that is fixed, and a fill that changed nothing writes nothing (no outdated video).
+    if (!stopped && result.filled.length > 0) await this.store.markStockFilled(user, projectId, new Date().toISOString());
     return { configured: true, ...result };
   }
 

@@ -67,12 +67,16 @@ describe.each(DATABASE_KINDS)('automatic storyboard: article pictures, then Pexe
   it('gives scenes no article picture fits a Pexels photo with its photographer, keeps the picture first and the closing card', async () => {
     const { api, projectId } = await projectWithPicture(t);
     const searchesBefore = pexels.requests.filter((r) => r.path === '/v1/search').length;
+    const unfilled = (await api.call('GET', `/api/projects/${projectId}/storyboard`)).body as unknown as StoryboardView;
+    expect(unfilled.stockFilled).toBe(false);
     const response = await api.call('POST', `/api/projects/${projectId}/storyboard/stock-fill`, {});
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const result = response.body as unknown as StockFillResult;
     expect(result).toEqual({ configured: true, filled: ['bulge', 'harbour'], skipped: [] });
 
     const view = (await api.call('GET', `/api/projects/${projectId}/storyboard`)).body as unknown as StoryboardView;
+    // Marked as filled, so opening the storyboard does not fill again over what the author changes.
+    expect(view.stockFilled).toBe(true);
     const byId = new Map(view.scenes.map((s) => [s.sceneId, s]));
     // The article picture stays on the scene it fits (automatic), the closing call to action keeps its card.
     expect(byId.get('moon')!.visual).toBeNull();
@@ -126,5 +130,6 @@ describe.each(DATABASE_KINDS)('automatic storyboard: article pictures, then Pexe
     expect(pexels.requests.length).toBe(requests);
     const view = (await api.call('GET', `/api/projects/${projectId}/storyboard`)).body as unknown as StoryboardView;
     expect(view.scenes.every((s) => s.visual === null)).toBe(true);
+    expect(view.stockFilled).toBe(false);
   });
 });

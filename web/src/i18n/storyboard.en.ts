@@ -7,6 +7,9 @@ export const storyboardEn = {
   'storyboard.side': 'Preview, captions and music',
   'storyboard.saving': 'Saving…',
   'storyboard.saved': 'Saved',
+  'storyboard.stockFill.running': 'Finding stock photos for the scenes without a picture…',
+  'storyboard.stockFill.done': '{n, plural, one {# scene got a Pexels photo} other {# scenes got a Pexels photo}}. Change any of them below: they will not be filled again.',
+  'storyboard.stockFill.failed': 'Stock photos could not be added this time; the scenes keep their cards.',
   'storyboard.keptVisual': 'The scene keeps its current visual',
 
   'storyboard.scenes.title': 'Scenes',

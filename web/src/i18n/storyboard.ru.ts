@@ -9,6 +9,9 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.side': 'Превью, субтитры и музыка',
   'storyboard.saving': 'Сохранение…',
   'storyboard.saved': 'Сохранено',
+  'storyboard.stockFill.running': 'Подбираем стоковые фото для сцен без картинки…',
+  'storyboard.stockFill.done': '{n, plural, one {# сцена получила фото} few {# сцены получили фото} many {# сцен получили фото} other {# сцены получили фото}} с Pexels. Любую можно поменять ниже: повторно они не заполнятся.',
+  'storyboard.stockFill.failed': 'Стоковые фото сейчас добавить не удалось; у сцен остались карточки.',
   'storyboard.keptVisual': 'У сцены остался прежний визуал',
 
   'storyboard.scenes.title': 'Сцены',

@@ -8,6 +8,7 @@ import { paths } from '../../../lib/paths.ts';
 import type { StageScreenProps } from '../../../lib/stage-screen.ts';
 import { StageCompletion } from '../../../components/stage/StageCompletion.tsx';
 import { useArticlePictures, useStoryboard } from '../hooks/useStoryboard.ts';
+import { useStockFill } from '../hooks/useStockFill.ts';
 import { CaptionStylePanel } from './CaptionStylePanel.tsx';
 import { MusicPanel } from './MusicPanel.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
@@ -18,7 +19,8 @@ import '../storyboard.css';
 export function StoryboardStage({ project, step }: StageScreenProps) {
   const { t, formatDuration } = useI18n();
   const storyboard = useStoryboard(project.id);
-  useArticlePictures(project.id, storyboard.data);
+  const pictures = useArticlePictures(project.id, storyboard.data);
+  const stockFill = useStockFill(project.id, storyboard.data, pictures);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -41,6 +43,11 @@ export function StoryboardStage({ project, step }: StageScreenProps) {
   return (
     <div className="stack-lg">
       {view.stale && <Notice tone="info">{t('storyboard.stale')}</Notice>}
+      {stockFill.isPending && <p className="muted small" role="status" data-testid="stock-filling">{t('storyboard.stockFill.running')}</p>}
+      {stockFill.isSuccess && stockFill.data.filled.length > 0 && (
+        <p className="muted small" role="status" data-testid="stock-filled">{t('storyboard.stockFill.done', { n: stockFill.data.filled.length })}</p>
+      )}
+      {stockFill.isError && <p className="muted small" role="status">{t('storyboard.stockFill.failed')}</p>}
       <div className="storyboard-layout">
         <section className="panel stack storyboard-scenes" aria-labelledby="storyboard-scenes-title">
           <div className="panel__head">
