@@ -1,5 +1,8 @@
 import { accountAndProjectExamples } from './accounts-projects.ts';
+import { factoryExamples } from './factory.ts';
+import { libraryAndBatchExamples } from './library-batches.ts';
 import { mediaExamples } from './media.ts';
+import { performanceExamples } from './performance.ts';
 import type { ApiExample } from './shared.ts';
 import { storyboardExamples } from './storyboard.ts';
 import { textPipelineExamples } from './text-pipeline.ts';
@@ -12,4 +15,7 @@ export const API_EXAMPLES: Record<string, ApiExample> = {
   ...textPipelineExamples,
   ...storyboardExamples,
   ...mediaExamples,
+  ...libraryAndBatchExamples,
+  ...performanceExamples,
+  ...factoryExamples,
 };

@@ -98,6 +98,10 @@ export const storyboardExamples: ApiExamples = {
       },
     },
   },
+  'POST /api/projects/:id/storyboard/stock-fill': {
+    request: { params: { id: PROJECT_ID } },
+    response: { status: 200, body: { configured: true, filled: ['s1'], skipped: ['s3: no Pexels photo for "ride tell below"'] } },
+  },
   'POST /api/projects/:id/storyboard/scenes/:sceneId/stock': {
     request: { params: { id: PROJECT_ID, sceneId: 's1' }, body: { provider: 'pexels', media: 'photo', id: '2104152' } },
     response: { status: 200, body: storyboard },
