@@ -23,6 +23,27 @@ export const accountAndProjectExamples: ApiExamples = {
     response: { status: 201, body: { ...project, status: 'draft', currentStage: 1, maxStage: 1, summary: null, updatedAt: AT } },
   },
   'GET /api/projects': { request: { query: { status: 'in_progress', q: 'tram', limit: '20' } }, response: { status: 200, body: [project] } },
+  'GET /api/projects/cards': {
+    request: { query: { limit: '20' } },
+    response: {
+      status: 200,
+      body: [
+        { ...project, status: 'rendered', currentStage: 7, maxStage: 7, stagesDone: 6, stageCount: 8, work: 'ready', thumbnailUrl: `/api/assets/${ASSET_ID}/content` },
+        {
+          ...project,
+          id: '2a7e5c94-0b3d-4f61-8e2a-6c9d1b4f7e30',
+          title: 'В Казани открыли вторую линию метро',
+          summary: 'Статья: В Казани открыли вторую линию метро',
+          currentStage: 4,
+          maxStage: 4,
+          stagesDone: 3,
+          stageCount: 8,
+          work: null,
+          thumbnailUrl: null,
+        },
+      ],
+    },
+  },
   'GET /api/projects/:id': { request: { params: { id: PROJECT_ID } }, response: { status: 200, body: project } },
   'PATCH /api/projects/:id': {
     request: { params: { id: PROJECT_ID }, body: { title: 'Trams are back in Eastbrook' } },

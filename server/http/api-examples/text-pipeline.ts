@@ -1,4 +1,4 @@
-import { AT, FEED_ID, ITEM_ID, LATER, PROJECT_ID, job, noContent, project, step, type ApiExamples } from './shared.ts';
+import { ASSET_ID, AT, FEED_ID, ITEM_ID, LATER, PROJECT_ID, job, noContent, project, step, type ApiExamples } from './shared.ts';
 
 const TEXT =
   'Eastbrook will run trams again from September, forty years after the last line closed. The council approved 210 million for six kilometres of track between the station and the harbour.';
@@ -64,7 +64,7 @@ const finalScript = {
   ],
 };
 
-/** Sources, analysis, feeds and news, and the script. */
+/** Sources (articles, files, video and audio), analysis, feeds and news, and the script. */
 export const textPipelineExamples: ApiExamples = {
   'POST /api/sources/import': { request: { body: { url: 'https://news.example.com/eastbrook-tram' } }, response: { status: 200, body: article } },
   'POST /api/sources/import/file': {
@@ -75,6 +75,12 @@ export const textPipelineExamples: ApiExamples = {
     request: { params: { id: PROJECT_ID }, body: { sourceType: 'url', url: 'https://news.example.com/eastbrook-tram', format: 'news', language: 'en', targetDurationSec: 45 } },
     response: { status: 200, body: { project: { ...project, currentStage: 2, maxStage: 2 }, steps: [step(1, { sourceType: 'url', format: 'news' }), step(2, { title: article.title, text: TEXT })] } },
   },
+  'GET /api/media-sources/transcriber': { response: { status: 200, body: { available: true, provider: 'whisper-cpp', reason: null } } },
+  'POST /api/projects/:id/media-source/url': {
+    request: { params: { id: PROJECT_ID }, body: { url: 'https://www.tiktok.com/@eastbrooknews/video/7381946203518715142' } },
+    response: { status: 202, body: job('media.import') },
+  },
+  'POST /api/projects/:id/media-source/transcribe': { request: { params: { id: PROJECT_ID }, body: { assetId: ASSET_ID } }, response: { status: 202, body: job('media.import') } },
   'POST /api/analysis': { request: { body: { text: TEXT, title: article.title, language: 'en' } }, response: { status: 200, body: analysis } },
   'POST /api/projects/:id/analysis': {
     request: { params: { id: PROJECT_ID }, body: { text: TEXT, title: article.title, baseVersion: 2 } },
