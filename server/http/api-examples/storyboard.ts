@@ -47,6 +47,7 @@ const storyboard = {
   musicMood: { choice: 'auto', mood: 'upbeat', volume: 0.25, duck: true },
   captionStyle: CAPTIONS,
   articleImages: [{ url: 'https://news.example.com/images/tram.jpg', assetId: null }],
+  stockFilled: false,
   capabilities: { crossfade: true, stock: { provider: 'pexels', configured: true } },
   options: {
     designs: ['gradient', 'stripes', 'grid', 'blocks', 'waves', 'spotlight'],
