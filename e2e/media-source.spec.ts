@@ -40,6 +40,9 @@ test('an uploaded video with speech is transcribed and becomes a new rendered vi
 
   await page.getByTestId('make-video').click();
   await expect(page.getByTestId('render-video')).toBeVisible({ timeout: 300_000 });
+  // The offline writer retells by selection, so the near-copy warning ends the fast path next to the video.
+  await expect(page.getByTestId('near-copy')).toContainText('word for word from the transcript');
+  await expect(page.getByTestId('near-copy').getByRole('link', { name: 'Edit the script' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/media-video-en.png', fullPage: true });
   await downloadedVideo(page);
 });
@@ -68,7 +71,9 @@ test.describe('in Russian', () => {
 
     await page.getByTestId('make-video').click();
     await expect(page.getByTestId('render-video')).toBeVisible({ timeout: 300_000 });
+    await expect(page.getByTestId('near-copy')).toContainText('дословно взяты из расшифровки');
     await expectNoEnglishInterface(page);
+    await page.screenshot({ path: 'test-results/screens/media-video-ru.png', fullPage: true });
     await downloadedVideo(page);
   });
 });

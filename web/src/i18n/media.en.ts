@@ -23,6 +23,7 @@ export const mediaEn = {
   'media.paste': 'Paste the transcript',
   'media.noTranscriber': 'No transcriber is set up.',
   'media.language': 'Detected language: {language}',
+  'script.nearCopyEdit': 'Edit the script',
   'script.nearCopyTitle': "This script copies the original's wording",
   'script.nearCopyBody': "{percent}% of its five-word runs are word for word from the transcript (30% or more is flagged). Rewrite the scenes in your own words, or connect an LLM writer, before publishing someone else's video as new.",
   'storyboard.upload.originalAudio': "Play the clip's own sound",

@@ -24,6 +24,7 @@ export const mediaRu: Record<keyof typeof mediaEn, string> = {
   'media.paste': 'Вставьте расшифровку',
   'media.noTranscriber': 'Распознавание речи не настроено.',
   'media.language': 'Определён язык: {language}',
+  'script.nearCopyEdit': 'Править сценарий',
   'script.nearCopyTitle': 'Сценарий повторяет слова оригинала',
   'script.nearCopyBody': '{percent}% его фрагментов из пяти слов дословно взяты из расшифровки (от 30% — предупреждение). Перепишите сцены своими словами или подключите LLM, прежде чем публиковать чужое видео как новое.',
   'storyboard.upload.originalAudio': 'Со звуком фрагмента',

@@ -17,16 +17,20 @@ import { PublishPanel } from './PublishPanel.tsx';
 import { RenderOutcome, RenderProgress } from './RenderProgress.tsx';
 import { RenderSettings } from './RenderSettings.tsx';
 import { Downloads, VideoPlayer } from './VideoResult.tsx';
+import { NearCopyNotice } from '../../script/components/NearCopyNotice.tsx';
+import { useSteps } from '../../../lib/steps/use-steps.ts';
 import '../render.css';
 
 /** Stage 7: settings, the render with live progress, the finished video, downloads and the publishing text. */
 export function RenderStage({ project, step }: StageScreenProps) {
   const state = useRenderState(project.id);
+  const steps = useSteps(project.id);
   if (state.isPending) return <Loading />;
   if (state.isError) return <ErrorNotice error={state.error} onRetry={() => void state.refetch()} />;
   return (
     <div className="stack-lg">
       <RenderWorkspace projectId={project.id} state={state.data} staleSources={step?.staleSources ?? []} />
+      <NearCopyNotice projectId={project.id} copyCheck={steps.data?.find((s) => s.stepNumber === 3)?.data.copyCheck} editLink />
       <PublishPanel projectId={project.id} saved={state.data.publish} />
       {/* Once there is a video, finishing the stage is the next thing to do; before, it sits under Advanced. */}
       {state.data.outputs && <StageCompletion projectId={project.id} stage={7} step={step} />}

@@ -22,6 +22,7 @@ import { ConflictDialog } from '../../../components/stage/ConflictDialog.tsx';
 import { SceneConflictDialog } from '../../../components/stage/SceneConflictDialog.tsx';
 import { isApiError } from '../../../lib/http.ts';
 import { conflictingStep } from '../../../lib/steps/use-steps.ts';
+import { NearCopyNotice } from './NearCopyNotice.tsx';
 import '../script.css';
 
 /** Stage 3: the script constructor. Nothing is (re)generated unless the author asks. */
@@ -91,11 +92,7 @@ export function ScriptStage({ project, stage, step }: StageScreenProps) {
               {t('script.fillInBody')}
             </Notice>
           )}
-          {(step?.data.copyCheck as { flagged?: boolean } | undefined)?.flagged && (
-            <Notice tone="warning" testId="near-copy" title={t('script.nearCopyTitle')}>
-              {t('script.nearCopyBody', { percent: Math.round(Number((step?.data.copyCheck as { share?: number }).share ?? 0) * 100) })}
-            </Notice>
-          )}
+          <NearCopyNotice projectId={project.id} copyCheck={step?.data.copyCheck} editLink={false} />
           <div className="scenes">
             {script.scenes.map((scene) => (
               <SceneCard
