@@ -83,6 +83,8 @@ export const videoVisualSchema = z.object({
   path: filePath,
   /** Where in the clip the scene starts; the clip is trimmed or looped to the scene's length. */
   startAtSec: seconds.default(0),
+  /** Where the chosen part ends (optional): a part shorter than the scene is played again from startAtSec. */
+  endAtSec: seconds.optional(),
   /** 'original': the clip's own sound plays in its scene (over the narration); the clip must have sound. */
   audio: z.enum(['muted', 'original']).default('muted'),
 });

@@ -97,8 +97,11 @@ export const stage5Schema = z.looseObject({
 export const storyboardVisualSchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('card'), design: cardDesignSchema.optional(), palette: cardPaletteSchema.optional(), keywords: z.array(z.string().max(60)).max(8).optional() }),
   z.looseObject({ kind: z.literal('image'), assetId: id }),
-  /** An uploaded clip, or a cut of the project's video source (from startAtSec for the scene's length), muted or with its sound. */
-  z.looseObject({ kind: z.literal('video'), assetId: id, startAtSec: seconds.optional(), audio: z.enum(['muted', 'original']).optional() }),
+  /**
+   * An uploaded clip, or a cut of the project's video source, muted or with its sound: from
+   * startAtSec for the scene's length, or the part up to endAtSec, played again when shorter than the scene.
+   */
+  z.looseObject({ kind: z.literal('video'), assetId: id, startAtSec: seconds.optional(), endAtSec: seconds.optional(), audio: z.enum(['muted', 'original']).optional() }),
   z.looseObject({ kind: z.literal('article-image'), assetId: id, sourceUrl: z.string().max(2048).optional() }),
   z.looseObject({
     kind: z.literal('stock'),

@@ -45,6 +45,18 @@ describe('a storyboard scene showing a cut of the video source (pglite)', () => 
     const scene = plan.scenes.find((s) => s.sceneId === sceneId)!;
     expect(scene.visual).toMatchObject({ kind: 'video', startAtSec: 1.5, audio: 'original' });
 
+    // A part of the clip: start to end. An end too close to the start, or past the clip, is refused and nothing changes.
+    const ranged = await api.patchScene(projectId, sceneId, { visual: { kind: 'video', assetId: source.id, startAtSec: 1.5, endAtSec: 2.5, audio: 'original' } });
+    expect(ranged.status, JSON.stringify(ranged.body)).toBe(200);
+    for (const [endAtSec, reason] of [[1.7, /at least 0.5 s after startAtSec/], [999, /past the clip's end/]] as const) {
+      const bad = await api.patchScene(projectId, sceneId, { visual: { kind: 'video', assetId: source.id, startAtSec: 1.5, endAtSec, audio: 'original' } });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toMatch(reason);
+    }
+    const rangedPlan = await buildRenderPlanForProject({ steps: t.context.steps, assets: t.context.assets }, userId, projectId);
+    expect(rangedPlan.plan.scenes.find((s) => s.sceneId === sceneId)!.visual).toMatchObject({ startAtSec: 1.5, endAtSec: 2.5 });
+    await api.patchScene(projectId, sceneId, { visual: { kind: 'video', assetId: source.id, startAtSec: 1.5, audio: 'original' } });
+
     const audioOnly = await uploadSource(projectId, espeakWav('Just a voice.'), 'voice.wav');
     const refused = await api.patchScene(projectId, sceneId, { visual: { kind: 'video', assetId: audioOnly.id } });
     expect(refused.status).toBe(400);

@@ -36,7 +36,9 @@ export function buildAudioGraph(plan: RenderPlan, firstInput: number, totalSampl
   const clipSounds: string[] = [];
   for (const scene of plan.scenes) {
     if (scene.visual.kind !== 'video' || scene.visual.audio !== 'original') continue;
-    const length = scene.end - scene.start;
+    // The chosen part's sound plays once: a part shorter than the scene is repeated in picture only.
+    const part = scene.visual.endAtSec !== undefined ? scene.visual.endAtSec - scene.visual.startAtSec : Infinity;
+    const length = Math.min(scene.end - scene.start, part);
     inputArgs.push('-ss', scene.visual.startAtSec.toFixed(3), '-t', length.toFixed(3), '-i', scene.visual.path);
     const delayMs = Math.round(scene.start * 1000);
     filters.push(`[${next}:a]${AUDIO_FORMAT},adelay=${delayMs}:all=1,${fit}[clip${clipSounds.length}]`);

@@ -185,7 +185,8 @@ async function visualFor(visual: StoryboardVisual, field: string, resolve: Resol
       if (!file) return null;
       // The clip's sound is used only when the file has some (probed at upload).
       const audio = visual.audio === 'original' && file.asset.meta.hasAudio === true ? 'original' : 'muted';
-      return { kind: 'video', path: file.path, startAtSec: visual.startAtSec ?? 0, audio };
+      const range = visual.endAtSec !== undefined ? { endAtSec: visual.endAtSec } : {};
+      return { kind: 'video', path: file.path, startAtSec: visual.startAtSec ?? 0, ...range, audio };
     }
     case 'stock': {
       const file = await resolve(visual.assetId, `${field}.assetId`, visual.media === 'video' ? 'video' : 'image');

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { RenderScene } from '../../../contracts/render-plan.ts';
-import { FfmpegCancelledError } from '../../adapters/ffmpeg/run.ts';
+import { FfmpegCancelledError, runFfmpeg } from '../../adapters/ffmpeg/run.ts';
 import { renderCardLayers } from './card.ts';
 import { cardTextFromScene } from './card-text.ts';
 import { frameSize, sourceSize } from './filter-graph.ts';
@@ -38,9 +38,17 @@ export async function prepareClipSources(
     const visual = scene.visual;
     const size = sourceSize(plan, scene.motion, visual.kind === 'image');
     if (visual.kind === 'video') {
-      const available = (checked.videoSourceSec.get(index) ?? 0) - visual.startAtSec;
+      const sourceSec = checked.videoSourceSec.get(index) ?? 0;
+      const partEnd = Math.min(sourceSec, visual.endAtSec ?? sourceSec);
       const needed = clipFrames(clip) / timeline.fps;
-      sources[index] = { kind: 'video', path: visual.path, startAtSec: visual.startAtSec, loop: available < needed + 0.1 };
+      if (visual.endAtSec !== undefined && partEnd - visual.startAtSec < needed + 0.1) {
+        // -stream_loop repeats a whole file, so a chosen part is cut to its own file first.
+        const part = join(workDir, `part-${index}.mp4`);
+        await cutPart(visual.path, visual.startAtSec, partEnd - visual.startAtSec, part, signal);
+        sources[index] = { kind: 'video', path: part, startAtSec: 0, loop: true };
+        return;
+      }
+      sources[index] = { kind: 'video', path: visual.path, startAtSec: visual.startAtSec, loop: sourceSec - visual.startAtSec < needed + 0.1 };
       return;
     }
     if (visual.kind === 'image') {
@@ -82,4 +90,10 @@ async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => P
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The picture of [start, start + seconds) of a clip, re-encoded fast and near-losslessly (the render encodes it again). */
+function cutPart(path: string, startSec: number, seconds: number, out: string, signal?: AbortSignal): Promise<string> {
+  const range = ['-ss', startSec.toFixed(3), '-t', seconds.toFixed(3)];
+  return runFfmpeg(['-y', ...range, '-i', path, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '12', '-pix_fmt', 'yuv420p', out], { signal });
 }

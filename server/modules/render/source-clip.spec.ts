@@ -56,4 +56,36 @@ describe('a scene showing a cut of the source video', () => {
     expect(await meanVolume(muted.file, muted.sceneStart + 0.1, length)).toBeLessThan(-80);
     expect(await meanVolume(original.file, 0, original.sceneStart - 0.1)).toBeLessThan(-80);
   });
+
+  it('plays a chosen part (start to end) again when it is shorter than the scene, instead of running on past its end', async () => {
+    // One second of red, then three of blue: the part [0, 1] is all red.
+    const twoColours = join(dir, 'two-colours.mp4');
+    const colour = (name: string, seconds: number) => ['-f', 'lavfi', '-i', `color=c=${name}:s=640x360:r=30:d=${seconds}`];
+    await runFfmpeg(['-y', ...colour('red', 1), ...colour('blue', 3), '-filter_complex', '[0:v][1:v]concat=n=2:v=1[v]', '-map', '[v]', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', twoColours]);
+    const renderWith = async (range: { endAtSec?: number }, name: string) => {
+      const plan = planFor(
+        [
+          { text: 'A new bridge opened.' },
+          { text: 'Here is the original moment, shown for a while longer.', visual: { kind: 'video', path: twoColours, startAtSec: 0, ...range, audio: 'muted' } },
+        ],
+        8,
+        { narration: null },
+      );
+      const file = join(dir, `${name}.mp4`);
+      await renderVideo(plan, file);
+      return { file, sceneStart: plan.scenes[1]!.start, sceneEnd: plan.scenes[1]!.end };
+    };
+    const centre = async (file: string, at: number) => [...(await sharp(await extractFrame(file, at)).resize(1, 1).raw().toBuffer())];
+    const part = await renderWith({ endAtSec: 1 }, 'part');
+    const whole = await renderWith({}, 'whole');
+    expect(part.sceneEnd - part.sceneStart).toBeGreaterThan(2.5);
+    // Past the part's first second: red again with the part, blue when the clip just runs on.
+    const later = part.sceneStart + 2.5;
+    const [r1, , b1] = await centre(part.file, later);
+    expect(r1).toBeGreaterThan(180);
+    expect(b1).toBeLessThan(60);
+    const [r2, , b2] = await centre(whole.file, later);
+    expect(r2).toBeLessThan(60);
+    expect(b2).toBeGreaterThan(180);
+  });
 });

@@ -6,6 +6,9 @@ import type { RenderPlan } from '../../../contracts/render-plan.ts';
 import { ffmpegBinary } from '../../adapters/ffmpeg/binary.ts';
 import { probeMedia } from '../../adapters/ffmpeg/probe.ts';
 
+/** The shortest part of a clip a scene may repeat (below it, a scene flickers). */
+export const MIN_CLIP_PART_SEC = 0.5;
+
 export interface PlanIssue {
   /** The offending field, e.g. `scenes[2].visual.path`. */
   path: string;
@@ -173,8 +176,13 @@ export async function validateRenderPlan(input: unknown): Promise<CheckedPlan> {
   }
   plan.scenes.forEach((scene, i) => {
     const source = videoSourceSec.get(i);
-    if (scene.visual.kind === 'video' && source !== undefined && scene.visual.startAtSec >= source) {
-      issues.push({ path: `scenes[${i}].visual.startAtSec`, message: `${scene.visual.startAtSec} is past the clip's end (${source.toFixed(2)} s)` });
+    if (scene.visual.kind !== 'video') return;
+    const { startAtSec, endAtSec } = scene.visual;
+    if (source !== undefined && startAtSec >= source) {
+      issues.push({ path: `scenes[${i}].visual.startAtSec`, message: `${startAtSec} is past the clip's end (${source.toFixed(2)} s)` });
+    }
+    if (endAtSec !== undefined && endAtSec - startAtSec < MIN_CLIP_PART_SEC) {
+      issues.push({ path: `scenes[${i}].visual.endAtSec`, message: `${endAtSec} must be at least ${MIN_CLIP_PART_SEC} s after startAtSec (${startAtSec})` });
     }
   });
   if (issues.length > 0) throw new RenderPlanError(issues);

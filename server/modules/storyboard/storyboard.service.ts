@@ -30,6 +30,7 @@ import { RemoteMedia } from './remote-media.ts';
 import { LOCALE_OF, ORIENTATION_OF, stockFailure } from './stock.ts';
 import type { StockProviders } from './stock.ts';
 import { fillWithStock } from './stock-fill.ts';
+import { MIN_CLIP_PART_SEC } from '../render/validate-plan.ts';
 import { StoryboardStore } from './storyboard-store.ts';
 import { articleImageUrls, aspectOf, buildStoryboardView, referencedAssetIds } from './storyboard-view.ts';
 
@@ -128,6 +129,7 @@ export class StoryboardService {
     if (!VISUAL_ASSET_KINDS[visual.kind].includes(asset.kind)) {
       throw new AppError('VALIDATION_FAILED', `visual.assetId: the file is a ${asset.kind} file, not one for a "${visual.kind}" visual`);
     }
+    if (visual.kind === 'video') clipRangeProblem(visual, asset.meta.durationSec);
     if (visual.kind === 'video' && asset.kind === 'source' && !asset.mime.startsWith('video/')) {
       throw new AppError('VALIDATION_FAILED', 'visual.assetId: the source is audio only; a scene can show clips of a video source only');
     }
@@ -294,4 +296,18 @@ export class StoryboardService {
 
 function pickKeys(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key]]));
+}
+
+/** A chosen part of a clip: it starts before the clip ends and lasts long enough to show. */
+function clipRangeProblem(visual: { startAtSec?: number; endAtSec?: number }, durationSec: unknown): void {
+  const start = visual.startAtSec ?? 0;
+  const clipSec = typeof durationSec === 'number' ? durationSec : null;
+  if (clipSec !== null && start >= clipSec) throw new AppError('VALIDATION_FAILED', `visual.startAtSec: ${start} is past the clip's end (${clipSec.toFixed(1)} s)`);
+  if (visual.endAtSec === undefined) return;
+  if (visual.endAtSec - start < MIN_CLIP_PART_SEC) {
+    throw new AppError('VALIDATION_FAILED', `visual.endAtSec: must be at least ${MIN_CLIP_PART_SEC} s after startAtSec (${start})`);
+  }
+  if (clipSec !== null && visual.endAtSec > clipSec + 0.05) {
+    throw new AppError('VALIDATION_FAILED', `visual.endAtSec: ${visual.endAtSec} is past the clip's end (${clipSec.toFixed(1)} s)`);
+  }
 }

@@ -76,6 +76,7 @@ export const storyboardEn = {
   'storyboard.upload.refused': 'The file was not accepted',
   'storyboard.upload.earlier': 'Uploaded earlier',
   'storyboard.upload.startAt': 'Start the clip at (s)',
+  'storyboard.upload.endAt': 'End at (s, empty: the clip’s end)',
   'storyboard.upload.fit.loops': 'The clip ({clip} s) is shorter than the scene ({scene} s): it loops.',
   'storyboard.upload.fit.trimmed': 'The clip ({clip} s) is longer than the scene ({scene} s): it is trimmed.',
   'storyboard.upload.fit.fits': 'The clip fits the scene exactly.',

@@ -78,6 +78,7 @@ export const storyboardRu: Record<keyof typeof storyboardEn, string> = {
   'storyboard.upload.refused': 'Файл не принят',
   'storyboard.upload.earlier': 'Загруженные ранее',
   'storyboard.upload.startAt': 'Начать клип с (с)',
+  'storyboard.upload.endAt': 'Закончить на (с, пусто — до конца клипа)',
   'storyboard.upload.fit.loops': 'Клип ({clip} с) короче сцены ({scene} с): он будет повторяться.',
   'storyboard.upload.fit.trimmed': 'Клип ({clip} с) длиннее сцены ({scene} с): он будет обрезан.',
   'storyboard.upload.fit.fits': 'Клип точно по длине сцены.',

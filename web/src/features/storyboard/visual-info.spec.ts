@@ -24,6 +24,10 @@ describe('scene visuals in the storyboard screen', () => {
     expect(clipFit(10, 8, 3)).toBe('loops');
     expect(clipFit(3.02, 0, 3)).toBe('fits');
     expect(clipFit(null, 0, 3)).toBeNull();
+    // A chosen part: its own length counts, not the clip's.
+    expect(clipFit(10, 2, 3, 4)).toBe('loops');
+    expect(clipFit(10, 2, 3, 5)).toBe('fits');
+    expect(clipFit(10, 2, 3, 30)).toBe('trimmed');
   });
 
   it('shows the automatic card with the key words until the author chooses something', () => {

@@ -11,10 +11,15 @@ export function pickerOf(scene: StoryboardSceneView): VisualKind {
   return 'card';
 }
 
-/** How a clip fills its scene: looped when it runs out, trimmed when longer, or exactly fitting. */
-export function clipFit(clipSec: number | null, startAtSec: number, sceneSec: number): 'loops' | 'trimmed' | 'fits' | null {
+/** Seconds of a clip a scene plays: from the start to the chosen end, or to the clip's end. */
+export function clipPartSec(clipSec: number, startAtSec: number, endAtSec?: number): number {
+  return Math.max(0, Math.min(clipSec, endAtSec ?? clipSec) - startAtSec);
+}
+
+/** How a clip (or its chosen part) fills its scene: looped when it runs out, trimmed when longer, or exactly fitting. */
+export function clipFit(clipSec: number | null, startAtSec: number, sceneSec: number, endAtSec?: number): 'loops' | 'trimmed' | 'fits' | null {
   if (clipSec === null || !(clipSec > 0)) return null;
-  const available = clipSec - startAtSec;
+  const available = clipPartSec(clipSec, startAtSec, endAtSec);
   if (available < sceneSec - 0.05) return 'loops';
   if (available > sceneSec + 0.05) return 'trimmed';
   return 'fits';

@@ -5,7 +5,7 @@ import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Asset } from '../api/storyboard.ts';
 import { useProjectAssets, useSceneUpdate, useSettingsUpdate, useUpload } from '../hooks/useStoryboard.ts';
-import { clipFit, formatSeconds } from '../visual-info.ts';
+import { clipFit, clipPartSec, formatSeconds } from '../visual-info.ts';
 import type { PickerProps } from './VisualEditor.tsx';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,video/quicktime,video/webm';
@@ -41,7 +41,12 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
   const visual = scene.visual;
   const video = visual?.kind === 'video' ? visual : null;
   const clipSec = typeof scene.asset?.meta.durationSec === 'number' ? scene.asset.meta.durationSec : null;
-  const fit = video ? clipFit(clipSec, video.startAtSec ?? 0, scene.durationSec) : null;
+  const fit = video ? clipFit(clipSec, video.startAtSec ?? 0, scene.durationSec, video.endAtSec) : null;
+  const partSec = video && clipSec !== null ? clipPartSec(clipSec, video.startAtSec ?? 0, video.endAtSec) : null;
+  const changeEnd = (value: string) => {
+    const { endAtSec: _previous, ...rest } = video!;
+    update.mutate({ sceneId: scene.sceneId, body: { visual: value.trim() === '' ? rest : { ...rest, endAtSec: Math.max(0, Number(value)) } } });
+  };
   const sourceVideos = (sources.data ?? []).filter((asset) => asset.mime.startsWith('video/'));
   const gallery = [...(images.data ?? []), ...(videos.data ?? []), ...sourceVideos].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const currentId = visual && 'assetId' in visual ? visual.assetId : null;
@@ -69,6 +74,20 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
               onBlur={(e) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, startAtSec: Math.max(0, Number(e.target.value) || 0) } } })}
             />
           </label>
+          <label className="field sb-field-inline">
+            <span className="field__label">{t('storyboard.upload.endAt')}</span>
+            <input
+              className="input sb-input-small"
+              type="number"
+              min={0}
+              step={0.5}
+              max={clipSec ?? undefined}
+              placeholder={clipSec !== null ? String(Math.round(clipSec * 10) / 10) : ''}
+              defaultValue={video.endAtSec ?? ''}
+              onBlur={(e) => changeEnd(e.target.value)}
+              data-testid="clip-end"
+            />
+          </label>
           <label className="row small">
             <input
               type="checkbox"
@@ -81,7 +100,7 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
           </label>
           {fit && clipSec !== null && (
             <p className="muted small" data-testid="clip-fit">
-              {t(`storyboard.upload.fit.${fit}`, { clip: formatSeconds(clipSec, language), scene: formatSeconds(scene.durationSec, language) })}
+              {t(`storyboard.upload.fit.${fit}`, { clip: formatSeconds(partSec ?? clipSec, language), scene: formatSeconds(scene.durationSec, language) })}
             </p>
           )}
         </div>
