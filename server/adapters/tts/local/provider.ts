@@ -22,6 +22,8 @@ export interface LocalVoiceOptions {
 
 const MAX_TEXT_CHARS = 5000;
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** Loading alone: the voice list waits for it the first time. */
+const PROBE_TIMEOUT_MS = 30_000;
 const RUNTIME = 'sherpa-onnx-node@1.13.8';
 
 /**
@@ -94,7 +96,7 @@ export class LocalVoiceProvider implements TtsProvider {
     let probe = this.probes.get(key);
     if (!probe) {
       for (const old of this.probes.keys()) if (old.startsWith(`${model.id}\n`)) this.probes.delete(old);
-      probe = runSherpa({ config: model.config }, this.timeoutMs);
+      probe = runSherpa({ config: model.config }, Math.min(PROBE_TIMEOUT_MS, this.timeoutMs));
       this.probes.set(key, probe);
     }
     const outcome = await probe;
