@@ -24,6 +24,8 @@ describe('local voice models (VOICE_MODELS_DIR through sherpa-onnx)', () => {
     await writeFile(join(root, 'corrupt-en', 'model.onnx'), randomBytes(4096));
     // A real model (tiny, built here) that sherpa-onnx loads and runs.
     await writeTinyVitsVoice(join(root, 'tiny-en'), ['hello', 'world', 'again']);
+    // A valid ONNX graph without sherpa-onnx's metadata, like a Piper voice not yet converted: the runtime exits.
+    await writeTinyVitsVoice(join(root, 'unconverted-en'), ['hello'], { sample_rate: null, n_speakers: null, comment: null });
     await writeFile(join(root, 'stray.onnx'), randomBytes(16));
     provider = new LocalVoiceProvider({ modelsDir: root, align: (samples, text) => alignSpokenText(samples, text, 'en') });
   });
@@ -36,11 +38,13 @@ describe('local voice models (VOICE_MODELS_DIR through sherpa-onnx)', () => {
       ['piper-missing', 'ru', 'missing-files'],
       ['stray.onnx', 'multi', 'missing-files'],
       ['tiny-en', 'en', 'available'],
+      ['unconverted-en', 'en', 'load-failed'],
     ]);
     const byId = new Map(voices.map((v) => [v.id, v]));
     expect(byId.get('piper-missing')?.unavailable?.message).toBe('tokens.txt, espeak-ng-data/ or lexicon.txt missing in piper-missing/');
     expect(byId.get('corrupt-en')?.unavailable?.message).toMatch(/^the model could not be loaded: \S/);
     expect(byId.get('corrupt-en')?.unavailable?.message).not.toContain(root);
+    expect(byId.get('unconverted-en')?.unavailable?.message).toBe("the model could not be loaded: 'sample_rate' does not exist in the metadata");
     expect(byId.get('stray.onnx')?.unavailable?.message).toMatch(/not in a folder of its own/);
     expect(voices.every((v) => v.provider === 'local' && v.name === v.id)).toBe(true);
   });

@@ -60,8 +60,8 @@ function burst(): Buffer {
   return Buffer.from(samples.buffer);
 }
 
-/** y[1, tokens * TOKEN_SAMPLES] = burst where the token is a letter (id > 0), silence for the space (id 0). */
-export function tinyVitsModelBytes(metadata: Record<string, string> = {}): Buffer {
+/** y[1, tokens * TOKEN_SAMPLES] = burst where the token is a letter (id > 0), silence for the space (id 0). A null metadata value leaves the key out. */
+export function tinyVitsModelBytes(metadata: Record<string, string | null> = {}): Buffer {
   const graph = Buffer.concat([
     node('Min', ['x', 'one'], ['voiced']),
     node('Cast', ['voiced'], ['voiced_f'], [message(5, bytes(1, 'to'), int(3, FLOAT), int(20, 2))]),
@@ -95,12 +95,12 @@ export function tinyVitsModelBytes(metadata: Record<string, string> = {}): Buffe
     bytes(2, 'reelforge-tests'),
     message(7, graph),
     message(8, bytes(1, ''), int(2, 13)),
-    ...Object.entries(meta).map(([key, value]) => message(14, bytes(1, key), bytes(2, value))),
+    ...Object.entries(meta).flatMap(([key, value]) => (value === null ? [] : [message(14, bytes(1, key), bytes(2, value))])),
   ]);
 }
 
 /** Writes model.onnx, tokens.txt and lexicon.txt (each word spelt letter by letter) into `dir`. */
-export async function writeTinyVitsVoice(dir: string, words: string[], metadata?: Record<string, string>): Promise<void> {
+export async function writeTinyVitsVoice(dir: string, words: string[], metadata?: Record<string, string | null>): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'model.onnx'), tinyVitsModelBytes(metadata));
   const tokens = ['  0', ...[...LETTERS].map((letter, i) => `${letter} ${i + 1}`)];
