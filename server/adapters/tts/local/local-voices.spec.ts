@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignSpokenText } from '../../../modules/voice/own-alignment.ts';
-import { TtsRequestError } from '../errors.ts';
+import { TtsCancelledError, TtsRequestError } from '../errors.ts';
 import { scanModelFolder } from './model-folder.ts';
 import { LocalVoiceProvider } from './provider.ts';
 import { writeTinyVitsVoice } from './testing/tiny-vits-model.ts';
@@ -74,6 +74,13 @@ describe('local voice models (VOICE_MODELS_DIR through sherpa-onnx)', () => {
     expect(Math.abs(words[1]!.start - 0.48)).toBeLessThan(0.1);
     expect(Math.abs(words[2]!.start - 0.96)).toBeLessThan(0.1);
     expect(words.every((w, i) => w.start < w.end && (i === 0 || words[i - 1]!.end <= w.start))).toBe(true);
+  });
+
+  it('stops the model process when the narration is cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const request = { text: 'Hello world.', voiceId: 'tiny-en', language: 'en', speed: 1, signal: controller.signal };
+    await expect(provider.synthesize(request)).rejects.toBeInstanceOf(TtsCancelledError);
   });
 
   it('changes its fingerprint when a model file changes', async () => {
