@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,15 @@ describe('reelforge exits non-zero with a clear message', () => {
     const run = await runCliProcess(['make', text, '-o', join(dir, 'v.mp4'), '--voice', 'nobody', '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown voice "nobody"; voices for en: .*en-us/);
+  });
+
+  it('says why a local voice model cannot be used before making anything', async () => {
+    const models = join(dir, 'models');
+    await mkdir(join(models, 'half-en'), { recursive: true });
+    await writeFile(join(models, 'half-en', 'model.onnx'), 'not a model');
+    const run = await runCliProcess(['make', text, '-o', join(dir, 'l.mp4'), '--voice', 'local:half-en', '--lang', 'en'], { env: { VOICE_MODELS_DIR: models } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the voice "local:half-en" cannot be used: tokens.txt, espeak-ng-data\/ or lexicon.txt missing in half-en\//);
   });
 
   it('exits 3 when the server cannot be reached, with the reason as JSON under --json', async () => {

@@ -196,5 +196,6 @@ async function chooseVoice(backend: Backend, language: Language, wanted: string 
     const hint = known.length ? `voices for ${language}: ${known.slice(0, 12).join(', ')}` : `provider ${provider} has no voices here (not configured?)`;
     throw usageError(`unknown voice "${wanted}"; ${hint}`);
   }
+  if (found.unavailable) throw usageError(`the voice "${wanted}" cannot be used: ${found.unavailable.message}`);
   return { provider: found.provider, voiceId: found.id };
 }

@@ -3,7 +3,7 @@ import { languageSchema } from './formats.ts';
 import { sceneTimingSchema } from './step-data.ts';
 
 /** Voice providers behind the one TtsProvider interface (server/adapters/tts). */
-export const TTS_PROVIDER_IDS = ['festival', 'espeak', 'elevenlabs', 'openai'] as const;
+export const TTS_PROVIDER_IDS = ['festival', 'espeak', 'local', 'elevenlabs', 'openai'] as const;
 export const ttsProviderIdSchema = z.enum(TTS_PROVIDER_IDS);
 export type TtsProviderId = z.infer<typeof ttsProviderIdSchema>;
 
@@ -27,6 +27,8 @@ export const ttsVoiceSchema = z.object({
   language: z.string(),
   gender: z.enum(['male', 'female', 'neutral']).optional(),
   provider: ttsProviderIdSchema,
+  /** Set for a local model the server found but cannot use: its files are incomplete or the runtime cannot load it. */
+  unavailable: z.object({ reason: z.enum(['missing-files', 'load-failed']), message: z.string() }).optional(),
 });
 export type TtsVoice = z.infer<typeof ttsVoiceSchema>;
 

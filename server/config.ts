@@ -133,6 +133,8 @@ const envSchema = z.object({
   /** espeak-ng, the embedded voice: the system binary when present (auto), or always binary / the npm WASM build. */
   ESPEAK_NG_ENGINE: z.enum(['auto', 'binary', 'wasm']).default('auto'),
   ESPEAK_NG_PATH: z.string().optional(),
+  /** A folder of neural voice models (Piper/VITS, Kokoro ONNX), one per subfolder, run by sherpa-onnx; nothing is downloaded. */
+  VOICE_MODELS_DIR: z.string().optional(),
   PEXELS_BASE_URL: httpUrl.default('https://api.pexels.com'),
   PEXELS_API_KEY: z.string().optional(),
   HEYGEN_BASE_URL: httpUrl.default('https://api.heygen.com'),

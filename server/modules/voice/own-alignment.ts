@@ -48,6 +48,12 @@ export function alignOwnAudio(samples: Float32Array, scenes: TextScene[], bounda
   return { durationSec: checked.durationSec, segments, timingSource };
 }
 
+/** Word times of one text spoken through a whole clip (mono, TRACK_SAMPLE_RATE); empty when no speech is found in it. */
+export function alignSpokenText(samples: Float32Array, text: string, language: Language): WordTiming[] {
+  const [words = []] = alignScript(speechFrames(samples, TRACK_SAMPLE_RATE), [text], 0, samples.length / TRACK_SAMPLE_RATE, language);
+  return words;
+}
+
 function fallbackWords(segment: SceneTiming, text: string, language: Language): WordTiming[] {
   return segment.words ?? estimateWordTimings(text, segment.start, segment.end, language);
 }

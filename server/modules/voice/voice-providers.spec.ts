@@ -40,4 +40,13 @@ describe('VoiceProviders', () => {
     expect(await neither.resolve('u', 'openai')).toBeNull();
     await expect(neither.providerFor('u', 'openai')).rejects.toThrow('OpenAI-compatible speech is not set up');
   });
+
+  it('offers local voice models only when the operator set VOICE_MODELS_DIR, and says how', async () => {
+    const providers = new VoiceProviders(config, credentials({}));
+    expect(await providers.resolve('u1', 'local')).toBeNull();
+    await expect(providers.providerFor('u1', 'local')).rejects.toThrow('no voice models on this server: the operator sets VOICE_MODELS_DIR to a folder of model files');
+    const withModels = new VoiceProviders({ ...config, VOICE_MODELS_DIR: '/tmp/rf-no-models-here' }, credentials({}));
+    expect(await withModels.resolve('u1', 'local')).toMatchObject({ source: 'server' });
+    expect((await withModels.providerFor('u1', 'local')).id).toBe('local');
+  });
 });

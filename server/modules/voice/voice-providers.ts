@@ -4,14 +4,18 @@ import { TTS_PROVIDER_IDS, type TtsProviderId, type TtsVoice } from '../../../co
 import { createTtsProvider, parseVoiceList, type TtsProviderConfig } from '../../adapters/tts/create-provider.ts';
 import { EspeakProvider } from '../../adapters/tts/espeak/provider.ts';
 import { FestivalProvider } from '../../adapters/tts/festival/provider.ts';
+import { LocalVoiceProvider } from '../../adapters/tts/local/provider.ts';
 import type { TtsProvider } from '../../adapters/tts/types.ts';
+import { languageSchema } from '../../../contracts/formats.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/errors.ts';
 import type { CredentialsService } from '../credentials/credentials.service.ts';
+import { alignSpokenText } from './own-alignment.ts';
 
 export const PROVIDER_LABELS: Record<TtsProviderId, string> = {
   festival: 'festival (built in, natural)',
   espeak: 'espeak-ng (built in)',
+  local: 'Voice models on this server',
   elevenlabs: 'ElevenLabs',
   openai: 'OpenAI-compatible speech',
 };
@@ -30,7 +34,7 @@ function withinTime<T>(work: Promise<T>, ms: number, id: TtsProviderId): Promise
 }
 
 interface ResolvedConfig {
-  config: TtsProviderConfig;
+  config: TtsProviderConfig | { provider: 'local'; modelsDir: string };
   source: VoiceProviderStatus['source'];
 }
 
@@ -41,6 +45,7 @@ interface ResolvedConfig {
 export class VoiceProviders {
   private espeakProvider: EspeakProvider | null = null;
   private festivalProvider: FestivalProvider | null = null;
+  private localProvider: LocalVoiceProvider | null = null;
   private readonly voiceLists = new Map<string, { at: number; voices: TtsVoice[] }>();
 
   private readonly voiceListWaitMs: number;
@@ -63,10 +68,17 @@ export class VoiceProviders {
     return this.festivalProvider;
   }
 
+  private local(modelsDir: string): LocalVoiceProvider {
+    const align = (samples: Float32Array, text: string, language: string) => alignSpokenText(samples, text, languageSchema.catch('en').parse(language));
+    this.localProvider ??= new LocalVoiceProvider({ modelsDir, align });
+    return this.localProvider;
+  }
+
   /** The provider's settings; null when not set up, 409 PROVIDER_NOT_CONFIGURED when the user's settings cannot be used. */
   async resolve(ownerId: string, id: TtsProviderId): Promise<ResolvedConfig | null> {
     if (id === 'espeak') return { config: { provider: 'espeak' }, source: 'embedded' };
     if (id === 'festival') return this.festival().available ? { config: { provider: 'festival' }, source: 'embedded' } : null;
+    if (id === 'local') return this.config.VOICE_MODELS_DIR ? { config: { provider: 'local', modelsDir: this.config.VOICE_MODELS_DIR }, source: 'server' } : null;
     const resolved = await this.credentials.resolve(ownerId, id === 'elevenlabs' ? 'elevenlabs' : 'openai-tts');
     if (resolved?.unavailable) throw new AppError('PROVIDER_NOT_CONFIGURED', resolved.unavailable, { provider: id });
     if (id === 'elevenlabs') {
@@ -91,8 +103,12 @@ export class VoiceProviders {
       if (this.festival().available) return this.festival();
       throw new AppError('PROVIDER_NOT_CONFIGURED', 'festival voices are not installed on this server (Debian: festival festvox-us-slt-hts festvox-ru)');
     }
+    if (id === 'local') {
+      if (this.config.VOICE_MODELS_DIR) return this.local(this.config.VOICE_MODELS_DIR);
+      throw new AppError('PROVIDER_NOT_CONFIGURED', 'no voice models on this server: the operator sets VOICE_MODELS_DIR to a folder of model files');
+    }
     const resolved = await this.resolve(ownerId, id);
-    if (!resolved) {
+    if (!resolved || resolved.config.provider === 'local') {
       throw new AppError('PROVIDER_NOT_CONFIGURED', `${PROVIDER_LABELS[id]} is not set up: add its API key (or server URL) in the provider settings`);
     }
     return createTtsProvider(resolved.config);
@@ -131,7 +147,8 @@ export class VoiceProviders {
   }
 
   private async voicesOf(key: string, provider: TtsProvider, language?: string): Promise<TtsVoice[]> {
-    if (provider.id === 'espeak' || provider.id === 'festival') return provider.listVoices(language);
+    // Built-in and local lists are read here (local models' probes are cached by the provider).
+    if (provider.id === 'espeak' || provider.id === 'festival' || provider.id === 'local') return provider.listVoices(language);
     const cached = this.voiceLists.get(key);
     const all = cached && Date.now() - cached.at < VOICE_LIST_TTL_MS ? cached.voices : await withinTime(provider.listVoices(), this.voiceListWaitMs, provider.id);
     if (cached?.voices !== all) this.voiceLists.set(key, { at: Date.now(), voices: all });
@@ -144,4 +161,4 @@ export class VoiceProviders {
 }
 
 /** Keys and URLs are part of the cache key, so a corrected key is never answered from a stale list. */
-const hashOf = (config: TtsProviderConfig) => createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+const hashOf = (config: ResolvedConfig['config']) => createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);

@@ -39,6 +39,7 @@ describe.each(DATABASE_KINDS)('stage 4 narration over the API (%s)', (kind) => {
     expect(ru.providers.map((p) => [p.id, p.available])).toEqual([
       ['festival', true],
       ['espeak', true],
+      ['local', false],
       ['elevenlabs', false],
       ['openai', false],
     ]);

@@ -39,6 +39,7 @@ describe.each(DATABASE_KINDS)('remote voices in stage 4 (local fakes of their wi
     expect(catalog.providers.map((p) => [p.id, p.available, p.source, p.error])).toEqual([
       ['festival', true, 'embedded', null],
       ['espeak', true, 'embedded', null],
+      ['local', false, null, null],
       ['elevenlabs', true, 'user', null],
       ['openai', true, 'server', null],
     ]);

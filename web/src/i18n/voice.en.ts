@@ -39,6 +39,7 @@ export const voiceEn = {
 
   'voice.provider.festival': 'festival (built in, natural)',
   'voice.provider.espeak': 'espeak-ng (built in)',
+  'voice.provider.local': 'Voice models on this server',
   'voice.provider.elevenlabs': 'ElevenLabs',
   'voice.provider.openai': 'OpenAI-compatible speech',
   'voice.builtin.en-us': 'English (US), male',
@@ -69,6 +70,10 @@ export const voiceEn = {
   'voice.picker.noVoices': 'This engine has no voices for this language.',
   'voice.picker.alignment': 'Word timings come from the engine itself.',
   'voice.picker.measured': 'Word timings are measured phrase by phrase.',
+  'voice.picker.alignedSpeech': 'Word timings are found in the generated speech.',
+  'voice.picker.voiceUnavailable': 'cannot be used',
+  'voice.picker.model.missing-files': '{voice}: some files of this voice model are missing on the server.',
+  'voice.picker.model.load-failed': '{voice}: the server cannot load this voice model.',
   'voice.gender.male': 'male',
   'voice.gender.female': 'female',
   'voice.gender.neutral': 'neutral',

@@ -41,6 +41,7 @@ export const voiceRu: Record<keyof typeof voiceEn, string> = {
 
   'voice.provider.festival': 'festival (встроенный, естественный)',
   'voice.provider.espeak': 'espeak-ng (встроенный)',
+  'voice.provider.local': 'Голосовые модели на сервере',
   'voice.provider.elevenlabs': 'ElevenLabs',
   'voice.provider.openai': 'Речь через OpenAI-совместимый API',
   'voice.builtin.en-us': 'Английский (США), мужской',
@@ -71,6 +72,10 @@ export const voiceRu: Record<keyof typeof voiceEn, string> = {
   'voice.picker.noVoices': 'У этого движка нет голосов для этого языка.',
   'voice.picker.alignment': 'Тайминги слов даёт сам движок.',
   'voice.picker.measured': 'Тайминги слов измеряются по фразам.',
+  'voice.picker.alignedSpeech': 'Тайминги слов находятся по синтезированной речи.',
+  'voice.picker.voiceUnavailable': 'недоступен',
+  'voice.picker.model.missing-files': '{voice}: на сервере не хватает файлов этой голосовой модели.',
+  'voice.picker.model.load-failed': '{voice}: сервер не может загрузить эту голосовую модель.',
   'voice.gender.male': 'мужской',
   'voice.gender.female': 'женский',
   'voice.gender.neutral': 'нейтральный',

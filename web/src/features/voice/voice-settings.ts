@@ -1,7 +1,7 @@
 import type { VoiceCatalog } from '../../../../contracts/voice-api.ts';
 import type { TtsProviderId, VoiceSettings } from '../../../../contracts/voice.ts';
 
-const PROVIDERS: readonly TtsProviderId[] = ['festival', 'espeak', 'elevenlabs', 'openai'];
+const PROVIDERS: readonly TtsProviderId[] = ['festival', 'espeak', 'local', 'elevenlabs', 'openai'];
 /** espeak-ng's default voice per language (server/adapters/tts/espeak/voices.ts). */
 const DEFAULT_ESPEAK_VOICE: Record<string, string> = { en: 'en-us', ru: 'ru' };
 
@@ -12,7 +12,7 @@ export function readVoice(saved: unknown, language: string, catalog?: VoiceCatal
   const raw = (saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>;
   const hasFestival = catalog?.voices.some((v) => v.provider === 'festival' && v.language === language) ?? false;
   const provider = PROVIDERS.find((p) => p === raw.provider) ?? (hasFestival ? 'festival' : 'espeak');
-  const firstVoice = catalog?.voices.find((v) => v.provider === provider && (v.language === language || v.language === 'multi'))?.id;
+  const firstVoice = catalog?.voices.find((v) => v.provider === provider && !v.unavailable && (v.language === language || v.language === 'multi'))?.id;
   const voiceId = typeof raw.voiceId === 'string' && raw.voiceId ? raw.voiceId : provider === 'espeak' ? (DEFAULT_ESPEAK_VOICE[language] ?? 'en-us') : (firstVoice ?? '');
   return {
     provider,

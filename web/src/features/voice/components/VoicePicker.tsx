@@ -27,7 +27,7 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
   useEffect(() => () => audio.current?.pause(), []);
 
   const chooseProvider = (id: TtsProviderId) => {
-    const first = catalog.voices.find((v) => v.provider === id);
+    const first = catalog.voices.find((v) => v.provider === id && !v.unavailable);
     onChange({ provider: id, voiceId: first?.id ?? '', speed: voice.speed, pauseSec: voice.pauseSec, ...(id === 'espeak' ? { pitch: voice.pitch } : {}) });
   };
 
@@ -46,6 +46,10 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
       setPreviewing(false);
     }
   };
+
+  // Local models give no durations: their word times are aligned in their audio.
+  const timingNote = (p: { id: TtsProviderId; givesAlignment: boolean }) =>
+    p.id === 'local' ? t('voice.picker.alignedSpeech') : p.givesAlignment ? t('voice.picker.alignment') : t('voice.picker.measured');
 
   // espeak-ng's names already say it ("English (US), female"); remote voices often do not.
   const genderText = (name: string, gender: string | undefined) =>
@@ -69,9 +73,10 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
           <select className="input" value={voice.voiceId} onChange={(e) => onChange({ ...voice, voiceId: e.target.value })} disabled={voices.length === 0}>
             {voices.length > 0 && !voices.some((v) => v.id === voice.voiceId) && <option value={voice.voiceId}>{voice.voiceId}</option>}
             {voices.map((v) => (
-              <option key={v.id} value={v.id}>
+              <option key={v.id} value={v.id} disabled={Boolean(v.unavailable)}>
                 {voiceLabel(t, v)}
                 {genderText(v.name, v.gender)}
+                {v.unavailable ? ` (${t('voice.picker.voiceUnavailable')})` : ''}
               </option>
             ))}
           </select>
@@ -87,7 +92,7 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
           <span aria-hidden="true">▶</span> {t('voice.picker.preview')}
         </Button>
         {provider?.available && (
-          <span className="muted small">{provider.givesAlignment ? t('voice.picker.alignment') : t('voice.picker.measured')}</span>
+          <span className="muted small">{timingNote(provider)}</span>
         )}
       </div>
       {voices.length === 0 && provider?.available && !provider.error && <Notice tone="info">{t('voice.picker.noVoices')}</Notice>}
@@ -96,6 +101,13 @@ export function VoicePicker({ catalog, language, voice, onChange }: VoicePickerP
         .map((p) => (
           <Notice key={p.id} tone="warning">
             {t('voice.picker.providerError', { provider: voiceEngineLabel(t, p), message: p.error ?? '' })}
+          </Notice>
+        ))}
+      {voices
+        .filter((v) => v.unavailable)
+        .map((v) => (
+          <Notice key={v.id} tone="warning">
+            {t(`voice.picker.model.${v.unavailable!.reason}`, { voice: v.name })}
           </Notice>
         ))}
       {previewError !== null && <ErrorNotice error={previewError} />}
