@@ -83,7 +83,7 @@ export class AvatarService {
    * Orders a new clip: step 5 records the choice (and is no longer skipped), then a job makes and
    * follows the clip. The previous clip stays in place until the new one is ready.
    */
-  async startClip(user: AuthContext, projectId: string, body: CreateClipBody): Promise<Job> {
+  async startClip(user: AuthContext, projectId: string, body: CreateClipBody, ifMatch?: number): Promise<Job> {
     const steps = await this.deps.steps.list(user, projectId);
     await this.deps.providers.forUser(user.userId);
     const running = await this.latestJob(user, projectId);
@@ -109,6 +109,7 @@ export class AvatarService {
         error: null,
       },
       skipReason: null,
+      baseVersion: ifMatch,
     });
     return this.follow(user, projectId);
   }
@@ -118,8 +119,8 @@ export class AvatarService {
     return this.deps.jobs.enqueue({ ownerId: user.userId, projectId, name: 'avatar.clip', payload: { projectId }, dedupeKey: `avatar.clip:${projectId}` });
   }
 
-  async setPlacement(user: AuthContext, projectId: string, placement: AvatarPlacement): Promise<AvatarState> {
-    await this.deps.steps.merge(user, projectId, 5, { data: { placement } });
+  async setPlacement(user: AuthContext, projectId: string, placement: AvatarPlacement, ifMatch?: number): Promise<AvatarState> {
+    await this.deps.steps.merge(user, projectId, 5, { data: { placement }, baseVersion: ifMatch });
     return this.state(user, projectId);
   }
 
