@@ -3,6 +3,7 @@ import type { Asset } from '../../../contracts/assets.ts';
 import type { AvatarCatalog, AvatarPlacement, AvatarState, CreateClipBody } from '../../../contracts/avatar-api.ts';
 import type { Job } from '../../../contracts/jobs.ts';
 import type { Config } from '../../config.ts';
+import { jobFailureCodeSchema } from '../../../contracts/job-failures.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { AssetsService } from '../assets/assets.service.ts';
@@ -73,6 +74,7 @@ export class AvatarService {
       voiceId: data.voiceId ?? null,
       placement: data.placement ?? 'corner',
       error: data.error ?? null,
+      errorCode: jobFailureCodeSchema.safeParse(data.errorCode).data ?? null,
       clip,
       job,
       skipped: Boolean(step?.skipReason && !step.completedAt),
@@ -107,6 +109,7 @@ export class AvatarService {
         providerJobId: null,
         providerAudioId: null,
         error: null,
+        errorCode: null,
       },
       skipReason: null,
       baseVersion: ifMatch,
