@@ -1,5 +1,4 @@
-/** Characters as the API counts them (UTF-16 units, like its length limits) and words between spaces. */
-export function textCount(text: string, limit: number): { characters: number; words: number; over: number } {
-  const words = text.trim() ? text.trim().split(/\s+/).length : 0;
-  return { characters: text.length, words, over: Math.max(0, text.length - limit) };
+/** Characters as the API counts them (UTF-16 units, like its length limits), and how many over the limit. */
+export function textCount(text: string, limit: number): { characters: number; over: number } {
+  return { characters: text.length, over: Math.max(0, text.length - limit) };
 }

@@ -5,12 +5,12 @@ interface TextCounterProps {
   text: string;
   /** The server's limit in characters (contracts/text-limits.ts). */
   limit: number;
-  /** Also count words (where nothing else on the screen does). */
-  words?: boolean;
+  /** The server's word count, where nothing else on the screen shows one. */
+  words?: number | null;
 }
 
 /** How long a pasted text is against the server's limit; a warning once it is over. */
-export function TextCounter({ text, limit, words = false }: TextCounterProps) {
+export function TextCounter({ text, limit, words = null }: TextCounterProps) {
   const { t } = useI18n();
   const count = textCount(text, limit);
   if (count.over > 0) {
@@ -22,7 +22,7 @@ export function TextCounter({ text, limit, words = false }: TextCounterProps) {
   }
   return (
     <p className="field__hint" data-testid="text-counter">
-      {t(words ? 'textCounter.withWords' : 'textCounter.characters', { characters: count.characters, limit, words: count.words })}
+      {t(words === null ? 'textCounter.characters' : 'textCounter.withWords', { characters: count.characters, limit, words: words ?? 0 })}
     </p>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { importFile, importSource } from '../api/source.ts';
+import { type Article, importFile, importSource } from '../api/source.ts';
 import { SOURCE_KINDS, type SourceDraft } from '../source-draft.ts';
 import { ArticlePreview } from './ArticlePreview.tsx';
 import { FeedOffer, feedOf } from './FeedOffer.tsx';
@@ -15,10 +15,12 @@ import { TextCounter } from '../../../components/ui/TextCounter.tsx';
 interface SourceInputsProps {
   draft: SourceDraft;
   update: (change: Partial<SourceDraft>) => void;
+  /** The server's reading of the typed idea or text. */
+  preview: Article | null;
   projectId: string;
 }
 
-export function SourceInputs({ draft, update, projectId }: SourceInputsProps) {
+export function SourceInputs({ draft, update, preview, projectId }: SourceInputsProps) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -45,7 +47,7 @@ export function SourceInputs({ draft, update, projectId }: SourceInputsProps) {
             {t('source.text')}
           </label>
           <textarea id={`${id}-text`} className="input source-stage__text" rows={10} value={draft.text} onChange={(e) => update({ text: e.target.value })} />
-          <TextCounter text={draft.text} limit={MAX_SOURCE_TEXT_CHARS} words />
+          <TextCounter text={draft.text} limit={MAX_SOURCE_TEXT_CHARS} words={preview && draft.text.trim() ? preview.wordCount : null} />
         </div>
       )}
       {draft.kind === 'url' && <UrlImport draft={draft} update={update} />}

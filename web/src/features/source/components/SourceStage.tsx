@@ -68,7 +68,7 @@ export function SourceStage({ project, stage, step }: StageScreenProps) {
         <h2 id="source-title" className="panel__title">
           {t('source.title')}
         </h2>
-        <SourceInputs draft={draft} update={update} projectId={project.id} />
+        <SourceInputs draft={draft} update={update} preview={preview.data ?? null} projectId={project.id} />
       </section>
       <section className="panel stack" aria-labelledby="format-title">
         <h2 id="format-title" className="panel__title">
