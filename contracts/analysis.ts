@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatSchema, languageSchema } from './formats.ts';
+import { MAX_SOURCE_TEXT_CHARS } from './text-limits.ts';
 
 /** The five parts of the potential score, each 0-100. */
 export const BREAKDOWN_KEYS = ['hook', 'news', 'emotion', 'clarity', 'audience'] as const;
@@ -41,7 +42,7 @@ export type AnalysisBreakdown = z.infer<typeof analysisBreakdownSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 
 export const analyseInputSchema = z.object({
-  text: z.string().trim().min(1, 'text is empty').max(200_000),
+  text: z.string().trim().min(1, 'text is empty').max(MAX_SOURCE_TEXT_CHARS),
   title: z.string().max(500).optional(),
   /** Proposed from the text when absent. */
   language: languageSchema.optional(),

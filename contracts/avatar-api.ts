@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobFailureCodeSchema } from './job-failures.ts';
 import { assetSchema } from './assets.ts';
 import { jobSchema } from './jobs.ts';
 
@@ -61,6 +62,8 @@ export const avatarStateSchema = z.object({
   voiceId: z.string().nullable(),
   placement: avatarPlacementSchema,
   error: z.string().nullable(),
+  /** The failure as a stable code (contracts/job-failures.ts); null when it has none. */
+  errorCode: jobFailureCodeSchema.nullable(),
   clip: assetSchema.nullable(),
   /** The latest clip job of the project (running, or how the last one ended). */
   job: jobSchema.nullable(),

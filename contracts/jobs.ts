@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { jobFailureCodeSchema, jobFailureParamsSchema } from './job-failures.ts';
+import { MAX_SOURCE_TEXT_CHARS } from './text-limits.ts';
 
 /** The closed set of jobs; each has one payload schema here and exactly one handler on the worker. */
 export const JOB_NAMES = ['analysis.run', 'script.generate', 'voice.narrate', 'avatar.clip', 'render.video', 'video.make', 'feeds.fetch', 'feeds.schedule', 'factory.run', 'factory.schedule', 'maintenance.purge', 'batch.run', 'metrics.refresh', 'media.import'] as const;
@@ -22,7 +24,7 @@ export const JOB_PAYLOAD_SCHEMAS = {
   /** Makes (or keeps following) stage 5's talking-head clip with the avatar provider. */
   'avatar.clip': projectJob,
   'analysis.run': projectJob.extend({
-    text: z.string().max(200_000).optional(),
+    text: z.string().max(MAX_SOURCE_TEXT_CHARS).optional(),
     title: z.string().max(500).optional(),
     baseVersion: z.number().int().min(0).optional(),
   }),
@@ -67,6 +69,8 @@ export const jobSchema = z.object({
   progress: z.number().min(0).max(1),
   step: z.string().nullable().describe('What the job is doing now, e.g. "encoding"'),
   error: z.string().nullable(),
+  errorCode: jobFailureCodeSchema.nullable().optional().describe('Why the job failed, as a stable code (see contracts/job-failures.ts); null when the failure has none'),
+  errorParams: jobFailureParamsSchema.nullable().optional().describe('Values the failure names (provider, scene ids...)'),
   result: z.unknown(),
   attempts: z.number().int(),
   createdAt: z.string(),

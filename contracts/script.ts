@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+import { MAX_SOURCE_TEXT_CHARS } from './text-limits.ts';
 
 export const SCENE_ROLES = ['hook', 'body', 'cta'] as const;
 export const sceneRoleSchema = z.enum(SCENE_ROLES);
@@ -53,7 +54,7 @@ export type GeneratedScene = z.infer<typeof generatedSceneSchema>;
 export type GeneratedScript = z.infer<typeof generatedScriptSchema>;
 
 export const writeScriptInputSchema = z.object({
-  text: z.string().trim().min(1, 'the source text is empty').max(200_000),
+  text: z.string().trim().min(1, 'the source text is empty').max(MAX_SOURCE_TEXT_CHARS),
   title: z.string().max(500).optional(),
   language: languageSchema,
   format: formatSchema,

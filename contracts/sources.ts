@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatSchema, languageSchema, sourceTypeSchema } from './formats.ts';
+import { MAX_SOURCE_TEXT_CHARS } from './text-limits.ts';
 
 /**
  * An image of the article with what the page says about it. The storyboard downloads `url`;
@@ -87,7 +88,7 @@ export const IMPORT_FILE_EXTENSIONS = ['html', 'htm', 'xhtml', 'txt', 'text', 'm
 /** The content a stage-1 source resolved to, when the client already imported it. */
 export const sourceContentSchema = z.object({
   title: z.string().max(500),
-  text: z.string().trim().min(1, 'the text is empty').max(200_000),
+  text: z.string().trim().min(1, 'the text is empty').max(MAX_SOURCE_TEXT_CHARS),
   byline: z.string().max(500).nullable().optional(),
   images: z.array(z.string().max(2048)).max(100).optional(),
   imageDetails: z.array(articleImageSchema).max(100).optional(),
@@ -114,7 +115,7 @@ export const applySourceBodySchema = z
   .object({
     sourceType: sourceTypeSchema,
     idea: z.string().trim().max(2000).optional(),
-    text: z.string().max(200_000).optional(),
+    text: z.string().max(MAX_SOURCE_TEXT_CHARS).optional(),
     url: urlField.optional(),
     newsItemId: z.uuid({ message: 'must be a news item id (UUID)' }).optional(),
     /** A media source: the uploaded or downloaded "source" asset; `text` may carry a pasted or edited transcript. */

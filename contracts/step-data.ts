@@ -88,6 +88,8 @@ export const stage5Schema = z.looseObject({
   /** Full frame replaces every scene's visual; corner overlays the clip on the visuals. */
   placement: z.enum(['full', 'corner']).optional(),
   error: z.string().optional(),
+  /** The failure as a stable code (contracts/job-failures.ts), for screens in other languages. */
+  errorCode: z.string().optional(),
 });
 
 /**

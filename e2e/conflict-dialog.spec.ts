@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { en } from '../web/src/i18n/en.ts';
 import { ru } from '../web/src/i18n/ru.ts';
 import { createProject, registerNewUser } from './support/app.ts';
+import { holdNextWrite, savedBy as savedByUrl } from './support/conflict.ts';
 import { expectNoEnglishInterface } from './support/russian-screen.ts';
 import { stepsApi } from './support/voice.ts';
 
@@ -21,24 +22,12 @@ function generatedScript(language: 'en' | 'ru') {
   return { language, format: 'news', targetSec: 20, title: language === 'ru' ? 'Приливы' : 'Tides', scenes, totalWords: 24, totalSeconds: 9, writer: 'offline' };
 }
 
-/** Holds this page's next save of step 3 until `release` is called, so another tab's write lands first. */
-async function holdNextSave(page: Page, projectId: string) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/projects/${projectId}/steps/3`, async (route) => {
-    if (route.request().method() === 'PATCH') await released;
-    await route.fallback();
-  });
-  return async () => {
-    release();
-    await page.unroute(`**/api/projects/${projectId}/steps/3`);
-  };
-}
+const holdNextSave = (page: Page, projectId: string) => holdNextWrite(page, `**/api/projects/${projectId}/steps/3`);
 
 const pick = (page: Page, scene: number, variant: number, language: 'en' | 'ru') =>
   page.getByTestId(`scene-s${scene}`).getByText(`${WORDS[language][scene - 1]} (${variant}).`).click();
 
-const savedBy = (page: Page) => page.waitForResponse((r) => r.url().includes('/steps/3') && r.request().method() === 'PATCH' && r.ok());
+const savedBy = (page: Page) => savedByUrl(page, '/steps/3');
 
 for (const language of ['en', 'ru'] as const) {
   test(`two tabs choosing script variants at once get a dialog: merge, keep mine, see theirs (${language})`, async ({ page: first, context }) => {

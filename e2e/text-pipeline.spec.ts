@@ -91,7 +91,7 @@ test('regenerating one scene leaves the others as they were; own text counts as 
   const projectId = await createProject(page, 'Tram');
   await page.getByRole('button', { name: 'Own text' }).click();
   await page.getByLabel('Your text').fill(site.stories[0]!.paragraphs.slice(0, 8).join('\n\n'));
-  await expect(page.getByText(/^\d+ words$/)).toBeVisible();
+  await expect(page.getByTestId('text-counter')).toHaveText(/ of 200,000 · \d+ words$/);
   await page.getByRole('button', { name: 'Use this source →' }).click();
   await page.getByRole('button', { name: 'Write the script →' }).click();
   await waitForScript(page);

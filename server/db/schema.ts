@@ -119,6 +119,9 @@ export const jobs = pgTable(
     payload: json('payload').notNull(),
     result: json('result'),
     error: text('error'),
+    /** Why the job failed as a stable code (contracts/job-failures.ts), and the values it names. */
+    errorCode: text('error_code'),
+    errorParams: json('error_params'),
     attempts: integer('attempts').notNull().default(0),
     dedupeKey: text('dedupe_key'),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),

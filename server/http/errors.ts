@@ -50,7 +50,7 @@ function pathOf(issue: z.core.$ZodIssue, prefix: string): string {
 
 /** A 400 naming every offending field, e.g. "stepNumber: expected an integer from 1 to 8". */
 export function validationError(error: z.ZodError, prefix = ''): AppError {
-  const issues = error.issues.map((issue) => ({ path: pathOf(issue, prefix), message: issueMessage(issue) }));
+  const issues = error.issues.map((issue) => ({ path: pathOf(issue, prefix), message: issueMessage(issue), ...issueCode(issue) }));
   const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   const tooLong = error.issues.find(isLongText);
   if (tooLong && tooLong.code === 'too_big') {
@@ -70,6 +70,24 @@ export function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, prefix = ''
 /** A text the author wrote or pasted (an idea, an article) over its limit; short fields and addresses keep their own messages. */
 const isLongText = (issue: z.core.$ZodIssue) =>
   issue.code === 'too_big' && issue.origin === 'string' && Number(issue.maximum) >= 2000 && !/url$/i.test(String(issue.path.at(-1) ?? ''));
+
+/**
+ * A stable code per issue (zod's own: too_small, too_big, invalid_format, invalid_type,
+ * invalid_value...) and the limit or format it names, so a screen can word it in its language;
+ * the message stays the English one for API users.
+ */
+function issueCode(issue: z.core.$ZodIssue): { code: string; minimum?: number; maximum?: number; origin?: string; format?: string } {
+  switch (issue.code) {
+    case 'too_small':
+      return { code: issue.code, origin: issue.origin, minimum: Number(issue.minimum) };
+    case 'too_big':
+      return { code: issue.code, origin: issue.origin, maximum: Number(issue.maximum) };
+    case 'invalid_format':
+      return { code: issue.code, format: issue.format };
+    default:
+      return { code: issue.code };
+  }
+}
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (!isLongText(issue) || issue.code !== 'too_big') return issue.message;

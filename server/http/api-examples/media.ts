@@ -20,6 +20,7 @@ const avatarState = {
   voiceId: null,
   placement: 'corner',
   error: null,
+  errorCode: null,
   clip: asset('avatar', 'video/mp4', null, 2204311, { durationSec: 11.6 }),
   job: job('avatar.clip', 'succeeded'),
 };

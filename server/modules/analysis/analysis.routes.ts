@@ -4,10 +4,11 @@ import { jobSchema } from '../../../contracts/jobs.ts';
 import { projectParamsSchema, stepSchema } from '../../../contracts/steps.ts';
 import type { ApiRouter } from '../../http/router.ts';
 import type { AnalysisService } from './analysis.service.ts';
+import { MAX_SOURCE_TEXT_CHARS } from '../../../contracts/text-limits.ts';
 
 const analyseProjectBodySchema = z
   .object({
-    text: z.string().max(200_000).optional(),
+    text: z.string().max(MAX_SOURCE_TEXT_CHARS).optional(),
     title: z.string().max(500).optional(),
     baseVersion: z.number().int().min(0).optional(),
   })

@@ -116,6 +116,9 @@ describe.each(DATABASE_KINDS)('stage 5 avatar clips (%s)', (kind) => {
     expect(failed.state).toBe('failed');
     expect(failed.error).toContain('Avatar is unavailable in this region');
     expect(await state(projectId)).toMatchObject({ status: 'failed', error: expect.stringContaining('Avatar is unavailable in this region') });
+    // The code a screen words in its language, on the job and on stage 5.
+    expect(failed.errorCode).toBe('AVATAR_PROVIDER_FAILED');
+    expect((await state(projectId)).errorCode).toBe('AVATAR_PROVIDER_FAILED');
 
     const ordered = await startClip(projectId, { avatarId: DAISY, source: 'script', voiceId: RACHEL });
     expect(ordered.state).toBe('succeeded');
@@ -127,6 +130,6 @@ describe.each(DATABASE_KINDS)('stage 5 avatar clips (%s)', (kind) => {
     expect((await api.waitForJob((resumed.body as unknown as Job).id)).state).toBe('succeeded');
     expect(heygen.requests.filter((r) => r.path === '/v2/video/generate')).toHaveLength(generated);
     expect(((await api.step(projectId, 5))!.data as { providerJobId: string }).providerJobId).toBe(clipId);
-    expect((await state(projectId)).status).toBe('ready');
+    expect(await state(projectId)).toMatchObject({ status: 'ready', errorCode: null });
   });
 });

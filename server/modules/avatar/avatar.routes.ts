@@ -2,6 +2,7 @@ import { avatarCatalogSchema, avatarStateSchema, createClipBodySchema, placement
 import { jobSchema } from '../../../contracts/jobs.ts';
 import { projectParamsSchema } from '../../../contracts/steps.ts';
 import type { ApiRouter } from '../../http/router.ts';
+import { parseIfMatch } from '../steps/steps.service.ts';
 import type { AvatarService } from './avatar.service.ts';
 
 export function registerAvatarRoutes(router: ApiRouter, avatar: AvatarService) {
@@ -29,14 +30,14 @@ export function registerAvatarRoutes(router: ApiRouter, avatar: AvatarService) {
   router.add({
     method: 'POST',
     url: '/api/projects/:id/avatar/clip',
-    summary: 'Make a talking-head clip lip-synced to the narration, or speaking the script, as a job (avatar.clip)',
+    summary: "Make a talking-head clip lip-synced to the narration, or speaking the script, as a job (avatar.clip); If-Match (step 5's version) makes the order conditional",
     tags: ['avatar'],
     params: projectParamsSchema,
     body: createClipBodySchema,
     response: jobSchema,
     status: 202,
-    errors: [404, 409],
-    handler: ({ user, params, body }) => avatar.startClip(user, params.id, body),
+    errors: [404, 409, 412],
+    handler: ({ user, params, body, request }) => avatar.startClip(user, params.id, body, parseIfMatch(request.headers['if-match'])),
   });
 
   router.add({
@@ -57,12 +58,12 @@ export function registerAvatarRoutes(router: ApiRouter, avatar: AvatarService) {
   router.add({
     method: 'PATCH',
     url: '/api/projects/:id/avatar',
-    summary: 'Where the clip goes: a corner overlay on the visuals, or the full frame',
+    summary: "Where the clip goes: a corner overlay on the visuals, or the full frame; If-Match (step 5's version) makes it conditional",
     tags: ['avatar'],
     params: projectParamsSchema,
     body: placementBodySchema,
     response: avatarStateSchema,
-    errors: [404],
-    handler: ({ user, params, body }) => avatar.setPlacement(user, params.id, body.placement),
+    errors: [404, 412],
+    handler: ({ user, params, body, request }) => avatar.setPlacement(user, params.id, body.placement, parseIfMatch(request.headers['if-match'])),
   });
 }

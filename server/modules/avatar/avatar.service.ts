@@ -3,6 +3,7 @@ import type { Asset } from '../../../contracts/assets.ts';
 import type { AvatarCatalog, AvatarPlacement, AvatarState, CreateClipBody } from '../../../contracts/avatar-api.ts';
 import type { Job } from '../../../contracts/jobs.ts';
 import type { Config } from '../../config.ts';
+import { jobFailureCodeSchema } from '../../../contracts/job-failures.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../../http/router.ts';
 import type { AssetsService } from '../assets/assets.service.ts';
@@ -73,6 +74,7 @@ export class AvatarService {
       voiceId: data.voiceId ?? null,
       placement: data.placement ?? 'corner',
       error: data.error ?? null,
+      errorCode: jobFailureCodeSchema.safeParse(data.errorCode).data ?? null,
       clip,
       job,
       skipped: Boolean(step?.skipReason && !step.completedAt),
@@ -83,7 +85,7 @@ export class AvatarService {
    * Orders a new clip: step 5 records the choice (and is no longer skipped), then a job makes and
    * follows the clip. The previous clip stays in place until the new one is ready.
    */
-  async startClip(user: AuthContext, projectId: string, body: CreateClipBody): Promise<Job> {
+  async startClip(user: AuthContext, projectId: string, body: CreateClipBody, ifMatch?: number): Promise<Job> {
     const steps = await this.deps.steps.list(user, projectId);
     await this.deps.providers.forUser(user.userId);
     const running = await this.latestJob(user, projectId);
@@ -107,8 +109,10 @@ export class AvatarService {
         providerJobId: null,
         providerAudioId: null,
         error: null,
+        errorCode: null,
       },
       skipReason: null,
+      baseVersion: ifMatch,
     });
     return this.follow(user, projectId);
   }
@@ -118,8 +122,8 @@ export class AvatarService {
     return this.deps.jobs.enqueue({ ownerId: user.userId, projectId, name: 'avatar.clip', payload: { projectId }, dedupeKey: `avatar.clip:${projectId}` });
   }
 
-  async setPlacement(user: AuthContext, projectId: string, placement: AvatarPlacement): Promise<AvatarState> {
-    await this.deps.steps.merge(user, projectId, 5, { data: { placement } });
+  async setPlacement(user: AuthContext, projectId: string, placement: AvatarPlacement, ifMatch?: number): Promise<AvatarState> {
+    await this.deps.steps.merge(user, projectId, 5, { data: { placement }, baseVersion: ifMatch });
     return this.state(user, projectId);
   }
 

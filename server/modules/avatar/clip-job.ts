@@ -60,7 +60,7 @@ export async function runClipJob(deps: ClipJobDeps, ctx: JobContext<'avatar.clip
   try {
     const steps = await deps.steps.list(user, projectId);
     const state = readStage5(steps);
-    if (!state.avatarId) throw new PermanentJobError('Choose an avatar first');
+    if (!state.avatarId) throw new PermanentJobError('Choose an avatar first', 'AVATAR_NOT_CHOSEN');
     const provider = await deps.providers.forUser(user.userId);
     const timings = narrationTimingsFor(steps);
     let clipId = state.providerJobId;
@@ -69,7 +69,7 @@ export async function runClipJob(deps: ClipJobDeps, ctx: JobContext<'avatar.clip
       if (source.kind === 'audio') await save({ providerAudioId: source.audioAssetId });
       ctx.progress(0.1, 'ordering the clip');
       ({ clipId } = await provider.createClip({ avatarId: state.avatarId, source, dimension: clipDimension(aspectOf(steps)), background: BACKGROUND, signal: ctx.signal }));
-      await save({ providerJobId: clipId, status: 'processing', error: null });
+      await save({ providerJobId: clipId, status: 'processing', error: null, errorCode: null });
     }
     const videoUrl = await follow(deps, ctx, provider, clipId, timings.durationSec);
     ctx.progress(0.9, 'downloading the clip');
@@ -82,15 +82,16 @@ export async function runClipJob(deps: ClipJobDeps, ctx: JobContext<'avatar.clip
       meta: { provider: 'heygen', clipId, avatarId: state.avatarId },
       signal: ctx.signal,
     });
-    await save({ status: 'ready', clipAssetId: asset.id, error: null });
+    await save({ status: 'ready', clipAssetId: asset.id, error: null, errorCode: null });
     ctx.progress(1, 'done');
     return { clipAssetId: asset.id, durationSec: typeof asset.meta.durationSec === 'number' ? asset.meta.durationSec : null };
   } catch (error) {
     if (ctx.signal.aborted || error instanceof FfmpegCancelledError || error instanceof StillWaitingError) throw error;
     if (!permanent(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    await save({ status: 'failed', error: message, providerJobId: null }).catch(() => undefined);
-    throw new PermanentJobError(message);
+    const code = error instanceof PermanentJobError ? error.code : null;
+    await save({ status: 'failed', error: message, errorCode: code, providerJobId: null }).catch(() => undefined);
+    throw new PermanentJobError(message, code, error instanceof PermanentJobError ? error.params : {});
   }
 }
 
@@ -105,14 +106,14 @@ async function clipSource(
   uploadedAudioId: string | undefined,
 ): Promise<ClipSource> {
   if (source === 'script') {
-    if (!voiceId) throw new PermanentJobError('Choose a voice to speak the script');
+    if (!voiceId) throw new PermanentJobError('Choose a voice to speak the script', 'AVATAR_VOICE_NOT_CHOSEN');
     const text = scriptTextOf(steps);
-    if (!text) throw new PermanentJobError('The script is empty: finish it in stage 3');
+    if (!text) throw new PermanentJobError('The script is empty: finish it in stage 3', 'SCRIPT_EMPTY');
     return { kind: 'text', text, voiceId };
   }
   const timings = narrationTimingsFor(steps);
   if (timings.source !== 'narration' || !timings.audioAssetId) {
-    throw new PermanentJobError('There is no narration to lip-sync to: voice the script in stage 4, or make the clip from the script text');
+    throw new PermanentJobError('There is no narration to lip-sync to: voice the script in stage 4, or make the clip from the script text', 'NO_NARRATION');
   }
   if (uploadedAudioId) return { kind: 'audio', audioAssetId: uploadedAudioId };
   ctx.progress(0.03, 'uploading the narration');
@@ -128,10 +129,10 @@ async function follow(deps: ClipJobDeps, ctx: JobContext<'avatar.clip'>, provide
   for (;;) {
     const status = await provider.clipStatus(clipId, ctx.signal);
     if (status.state === 'completed') {
-      if (!status.videoUrl) throw new PermanentJobError('HeyGen finished the clip but gave no link to it');
+      if (!status.videoUrl) throw new PermanentJobError('HeyGen finished the clip but gave no link to it', 'AVATAR_NO_LINK');
       return status.videoUrl;
     }
-    if (status.state === 'failed') throw new PermanentJobError(`HeyGen could not make the clip: ${status.error ?? 'no reason given'}`);
+    if (status.state === 'failed') throw new PermanentJobError(`HeyGen could not make the clip: ${status.error ?? 'no reason given'}`, 'AVATAR_PROVIDER_FAILED');
     const waited = Date.now() - started;
     if (waited > deps.maxWaitMs) {
       throw new StillWaitingError(`HeyGen has not finished the clip after ${Math.round(waited / 60_000)} minutes; start again later to pick it up`);

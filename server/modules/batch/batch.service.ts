@@ -93,7 +93,7 @@ export class BatchService {
     let failed = 0;
     for (const [index, item] of items.entries()) {
       if (item.state !== 'pending') continue;
-      if (ctx.signal.aborted) throw new PermanentJobError('cancelled');
+      if (ctx.signal.aborted) throw new PermanentJobError('cancelled', 'CANCELLED');
       ctx.progress(index / items.length, `item ${index + 1} of ${items.length}: ${item.label}`);
       let projectId: string | null = null;
       try {

@@ -13,13 +13,20 @@ export interface JobContext<N extends JobName> {
   progress(fraction: number, step?: string): void;
 }
 
+import type { JobFailureCode, JobFailureParams } from '../../../contracts/job-failures.ts';
+
 export type JobHandler<N extends JobName> = (ctx: JobContext<N>) => Promise<unknown>;
 
 export type JobHandlers = { [N in JobName]?: JobHandler<N> };
 
 /** Thrown for failures a retry cannot fix (bad input, missing data): the job fails at once. */
 export class PermanentJobError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The stable code a screen words in its language; the message stays for API users. */
+    readonly code: JobFailureCode | null = null,
+    readonly params: JobFailureParams = {},
+  ) {
     super(message);
     this.name = 'PermanentJobError';
   }

@@ -1,3 +1,4 @@
+import type { JobFailureCode, JobFailureParams } from '../../../contracts/job-failures.ts';
 import type { Job, JobName, JobState } from '../../../contracts/jobs.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 
@@ -20,6 +21,8 @@ function mapJob(r: Record<string, unknown>): JobRow {
     progress: Number(r.progress),
     step: (r.step as string | null) ?? null,
     error: (r.error as string | null) ?? null,
+    errorCode: (r.error_code as JobFailureCode | null) ?? null,
+    errorParams: (json(r.error_params) as JobFailureParams | null) ?? null,
     result: json(r.result) ?? null,
     payload: json(r.payload),
     attempts: Number(r.attempts),
@@ -81,7 +84,7 @@ export class JobsRepository {
   markRunning(id: string) {
     return this.one(
       `update jobs set state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
-         heartbeat_at = now(), updated_at = now(), error = null
+         heartbeat_at = now(), updated_at = now(), error = null, error_code = null, error_params = null
        where id = $1 and state in ('queued', 'running') returning *`,
       [id],
     );
@@ -102,12 +105,19 @@ export class JobsRepository {
     return (await this.find(id))?.state === 'cancelled' ? 'cancelled' : 'lost';
   }
 
-  finish(id: string, state: 'succeeded' | 'failed', outcome: { result?: unknown; error?: string }) {
+  finish(id: string, state: 'succeeded' | 'failed', outcome: { result?: unknown; error?: string; errorCode?: JobFailureCode | null; errorParams?: JobFailureParams }) {
     return this.one(
-      `update jobs set state = $2, result = $3::json, error = $4, finished_at = now(), updated_at = now(),
+      `update jobs set state = $2, result = $3::json, error = $4, error_code = $5, error_params = $6::json, finished_at = now(), updated_at = now(),
          progress = case when $2 = 'succeeded' then 1 else progress end, step = $2
        where id = $1 and state = 'running' returning *`,
-      [id, state, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.error ?? null],
+      [
+        id,
+        state,
+        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.error ?? null,
+        outcome.errorCode ?? null,
+        outcome.errorCode ? JSON.stringify(outcome.errorParams ?? {}) : null,
+      ],
     );
   }
 

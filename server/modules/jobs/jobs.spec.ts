@@ -13,7 +13,7 @@ const handlers: JobHandlers = {
     const attempt = (attemptsByProject.get(payload.projectId) ?? 0) + 1;
     attemptsByProject.set(payload.projectId, attempt);
     if (payload.sceneId === 'flaky' && attempt === 1) throw new Error('upstream timed out');
-    if (payload.sceneId === 'broken') throw new PermanentJobError('the source text is empty');
+    if (payload.sceneId === 'broken') throw new PermanentJobError('the script has no scene "x"', 'SCRIPT_SCENE_MISSING', { scene: 'x' });
     progress(0.5, 'halfway');
     return { attempt, sceneId: payload.sceneId ?? null };
   },
@@ -78,7 +78,9 @@ describe.each(DATABASE_KINDS)('durable jobs on %s', (kind) => {
     const brokenProject = await createProject(t.app, cookie);
     const broken = await enqueue(brokenProject, 'broken');
     const failed = await waitFor(t, cookie, broken.id, (j) => j.state === 'failed');
-    expect(failed).toMatchObject({ attempts: 1, error: 'the source text is empty' });
+    // The English sentence for API users, and the code and values a screen words in its language.
+    expect(failed).toMatchObject({ attempts: 1, error: 'the script has no scene "x"', errorCode: 'SCRIPT_SCENE_MISSING', errorParams: { scene: 'x' } });
+    expect(recovered).toMatchObject({ errorCode: null, errorParams: null });
   });
 
   it('cancels a running job: ffmpeg stops and the job says cancelled', async () => {

@@ -108,7 +108,8 @@ export class WorkerRuntime {
       const message = error instanceof Error ? error.message : String(error);
       const lastAttempt = delivered.retryCount >= delivered.retryLimit;
       if (error instanceof PermanentJobError || lastAttempt || (error as { name?: string }).name === 'ZodError') {
-        await this.jobs.finish(row.id, 'failed', { error: message });
+        const failure = error instanceof PermanentJobError ? { errorCode: error.code, errorParams: error.params } : {};
+        await this.jobs.finish(row.id, 'failed', { error: message, ...failure });
         return;
       }
       await this.jobs.requeue(row.id, message);
@@ -139,7 +140,7 @@ export class WorkerRuntime {
       if (this.running.has(job.id)) continue;
       const policy = JOB_POLICIES[job.name];
       if (job.attempts > policy.retryLimit) {
-        await this.jobs.finish(job.id, 'failed', { error: 'The worker stopped during the job, and no attempts are left' });
+        await this.jobs.finish(job.id, 'failed', { error: 'The worker stopped during the job, and no attempts are left', errorCode: 'WORKER_STOPPED' });
       } else {
         await this.jobs.requeue(job.id, 'The worker stopped during the job; retrying');
       }

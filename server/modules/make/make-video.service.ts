@@ -136,7 +136,7 @@ export class MakeVideoService {
     while (!TERMINAL_JOB_STATES.includes(current.state)) {
       if (ctx.signal.aborted) {
         await this.deps.jobs.cancel(user, current.id).catch(() => {});
-        throw new PermanentJobError('cancelled');
+        throw new PermanentJobError('cancelled', 'CANCELLED');
       }
       onProgress(current.progress, current.step);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

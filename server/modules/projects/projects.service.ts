@@ -7,6 +7,7 @@ import { SOURCES_BY_STEP } from '../steps/steps.service.ts';
 import type { ProjectCardsRepository } from './project-cards.repository.ts';
 import { toProjectCard } from './project-cards.ts';
 import type { ListFilter, ProjectRow, ProjectsRepository } from './projects.repository.ts';
+import { serverDefaultTitle } from '../../../contracts/default-title.ts';
 
 export const PURGE_AFTER_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
@@ -36,7 +37,7 @@ export class ProjectsService {
 
   /**
    * `idempotencyKey`: a repeated request (a double click, a retry) returns the project the first one created.
-   * Without a title the project is named in the client's language (see DEFAULT_TITLE in project-source.service.ts).
+   * Without a title the project is named in the client's language (contracts/default-title.ts).
    */
   async create(user: AuthContext, title: string | undefined, idempotencyKey?: string, language: 'en' | 'ru' = 'en'): Promise<Project> {
     return (await this.createOnce(user, title, idempotencyKey, language)).project;
@@ -44,7 +45,7 @@ export class ProjectsService {
 
   /** As create, saying whether this request made the project (false: an earlier one with the same key did). */
   async createOnce(user: AuthContext, title: string | undefined, idempotencyKey?: string, language: 'en' | 'ru' = 'en'): Promise<{ project: Project; created: boolean }> {
-    const defaultTitle = `${language === 'ru' ? 'Видео без названия' : 'Untitled video'} ${this.clock.now().toISOString().slice(0, 16).replace('T', ' ')}`;
+    const defaultTitle = serverDefaultTitle(language, this.clock.now());
     const row = await this.projects.create(user.userId, title ?? defaultTitle, idempotencyKey);
     return { project: toProject(row), created: row.created };
   }

@@ -42,8 +42,8 @@ export function downloadName(title: string): string {
 
 /** Failures a retry cannot fix fail the job at once; an ffmpeg killed by the system may be retried. */
 function explain(error: unknown): unknown {
-  if (error instanceof RenderPlanError) return new PermanentJobError(error.message);
-  if (error instanceof FfmpegError && error.exitCode !== null) return new PermanentJobError(error.message);
+  if (error instanceof RenderPlanError) return new PermanentJobError(error.message, 'RENDER_PLAN_INVALID');
+  if (error instanceof FfmpegError && error.exitCode !== null) return new PermanentJobError(error.message, 'RENDER_ENCODE_FAILED');
   return error;
 }
 

@@ -101,7 +101,7 @@ export class ScriptService {
       const script = await writer.writeScript(input, { signal: ctx.signal }).catch((e: unknown) => Promise.reject(permanent(e)));
       ctx.progress(0.9, 'saving');
       await this.updateStep3(user, projectId, (data) => {
-        if (!replace && hasChoices(data)) throw new PermanentJobError('variants were chosen while the script was being written; regenerate with replace to start over');
+        if (!replace && hasChoices(data)) throw new PermanentJobError('variants were chosen while the script was being written; regenerate with replace to start over', 'SCRIPT_CHOICES_MADE');
         const { choices: _c, selectedVariants: _s, finalScript: _f, ...rest } = data;
         const copyCheck = copyCheckOf(steps, script.scenes.map((scene) => scene.variants[0]?.text ?? ''));
         return { ...(replace ? rest : data), generatedVariants: script, ...(copyCheck ? { copyCheck } : {}) };
@@ -109,14 +109,14 @@ export class ScriptService {
       return { scenes: script.scenes.length, totalWords: script.totalWords, writer: script.writer };
     }
     const current = storedScript((await this.step3(user, projectId))?.data ?? {});
-    if (!current?.scenes.some((s) => s.id === sceneId)) throw new PermanentJobError(`the script has no scene "${sceneId}"`);
+    if (!current?.scenes.some((s) => s.id === sceneId)) throw new PermanentJobError(`the script has no scene "${sceneId}"`, 'SCRIPT_SCENE_MISSING', { scene: sceneId });
     ctx.progress(0.15, `writing new variants for scene ${sceneId} (${writer.kind} writer)`);
     const rewritten = await writer.regenerateScene({ script: current, sceneId, source: input }, { signal: ctx.signal }).catch((e: unknown) => Promise.reject(permanent(e)));
     const scene = rewritten.scenes.find((s) => s.id === sceneId)!;
     ctx.progress(0.9, 'saving');
     await this.updateStep3(user, projectId, (data) => {
       const latest = storedScript(data);
-      if (!latest?.scenes.some((s) => s.id === sceneId)) throw new PermanentJobError('the script changed while the scene was being rewritten');
+      if (!latest?.scenes.some((s) => s.id === sceneId)) throw new PermanentJobError('the script changed while the scene was being rewritten', 'SCRIPT_CHANGED');
       return { ...data, generatedVariants: withRegeneratedScene(latest, scene, chosenVariantId(data, sceneId)) };
     });
     return { sceneId, variants: scene.variants.map((v) => v.id), writer: rewritten.writer };

@@ -13,6 +13,7 @@ import type { ProjectsService } from '../projects/projects.service.ts';
 import type { StepsService } from '../steps/steps.service.ts';
 import { detectLanguage } from './language.ts';
 import type { SourcesService } from './sources.service.ts';
+import { isDefaultTitle } from '../../../contracts/default-title.ts';
 
 export interface AppliedSource {
   project: Project;
@@ -20,9 +21,6 @@ export interface AppliedSource {
 }
 
 type Content = SourceContent & { language?: Language } & Partial<Pick<MediaContent, 'transcript' | 'media'>>;
-
-/** The name a project gets without a title (projects.service.ts), in English or Russian. */
-const DEFAULT_TITLE = /^(Untitled video|Видео без названия) \d{4}-\d\d-\d\d/;
 
 /** What identifies a source: the same key means the stage-2 text need not (and must not) be rebuilt. */
 function sourceKey(data: Record<string, unknown>): string {
@@ -157,7 +155,7 @@ export class ProjectSourceService {
         ...(content.media ? { media: content.media } : {}),
       };
       await this.steps.upsert(user, project.id, { stepNumber: 2, data, completedAt: null });
-      if (DEFAULT_TITLE.test(project.title) && content.title.trim()) await this.projects.rename(user, project.id, content.title.trim().slice(0, 200));
+      if (isDefaultTitle(project.title) && content.title.trim()) await this.projects.rename(user, project.id, content.title.trim().slice(0, 200));
     }
   }
 }

@@ -21,12 +21,14 @@ const ATTEMPTS = 5;
 /**
  * Writes to step 6. A scene change rewrites the `scenes` array, so it is a read-modify-write
  * based on the version read; when another write came in between (412) it is read and applied
- * again, so two tabs changing two scenes both keep their change.
+ * again, so server-side writers (stock fill) keep each other's changes. A write that names the
+ * version it was based on (`ifMatch`, from If-Match) is not applied again: a newer version is a
+ * 412, so the author decides instead of a silent overwrite.
  */
 export class StoryboardStore {
   constructor(private readonly steps: StepsService) {}
 
-  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody): Promise<Step> {
+  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody, ifMatch?: number): Promise<Step> {
     for (let attempt = 1; ; attempt++) {
       const steps = await this.steps.list(user, projectId);
       const step6 = steps.find((s) => s.stepNumber === 6);
@@ -44,11 +46,11 @@ export class StoryboardStore {
         return await this.steps.upsert(user, projectId, {
           stepNumber: 6,
           data: { ...data, scenes },
-          baseVersion: step6?.version ?? 0,
+          baseVersion: ifMatch ?? step6?.version ?? 0,
           derivedFrom: derivedFromOf(steps),
         });
       } catch (error) {
-        if (error instanceof AppError && error.code === 'VERSION_MISMATCH' && attempt < ATTEMPTS) continue;
+        if (error instanceof AppError && error.code === 'VERSION_MISMATCH' && ifMatch === undefined && attempt < ATTEMPTS) continue;
         throw error;
       }
     }
@@ -61,13 +63,20 @@ export class StoryboardStore {
   }
 
   /** Music fields and caption style fields merge into the stored ones (music null turns it off). */
-  async updateSettings(user: AuthContext, projectId: string, steps: Step[], body: StoryboardSettingsBody, captionStyleInput: Record<string, unknown> | undefined): Promise<Step> {
+  async updateSettings(
+    user: AuthContext,
+    projectId: string,
+    steps: Step[],
+    body: StoryboardSettingsBody,
+    captionStyleInput: Record<string, unknown> | undefined,
+    ifMatch?: number,
+  ): Promise<Step> {
     const patch: Record<string, unknown> = {};
     // A merge patch: null fields are removed. Off or a mood replaces an uploaded track.
     if (body.music === null) patch.music = { mood: 'off', assetId: null };
     else if (body.music) patch.music = { ...body.music, ...(body.music.mood && !body.music.assetId ? { assetId: null } : {}) };
     if (captionStyleInput) patch.captionStyle = captionStyleInput;
     if (body.coverFromSourceSec !== undefined) patch.coverFromSourceSec = body.coverFromSourceSec;
-    return this.steps.merge(user, projectId, 6, { data: patch, derivedFrom: derivedFromOf(steps) });
+    return this.steps.merge(user, projectId, 6, { data: patch, derivedFrom: derivedFromOf(steps), baseVersion: ifMatch });
   }
 }

@@ -14,6 +14,7 @@ import {
   storyboardViewSchema,
 } from '../../../contracts/storyboard-api.ts';
 import type { ApiRouter } from '../../http/router.ts';
+import { parseIfMatch } from '../steps/steps.service.ts';
 import { cardPreview } from './card-preview.ts';
 import type { StoryboardService } from './storyboard.service.ts';
 
@@ -54,13 +55,13 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
   router.add({
     method: 'PATCH',
     url: '/api/projects/:id/storyboard/scenes/:sceneId',
-    summary: "Change one scene's visual (card, uploaded image or video, or null for the automatic card), motion or transition",
+    summary: "Change one scene's visual (card, uploaded image or video, or null for the automatic card), motion or transition; If-Match (step 6's version) makes it conditional",
     tags: ['storyboard'],
     params: sceneParamsSchema,
     body: sceneUpdateBodySchema,
     response: storyboardViewSchema,
-    errors: [404],
-    handler: ({ user, params, body }) => storyboard.updateScene(user, params.id, params.sceneId, body),
+    errors: [404, 412],
+    handler: ({ user, params, body, request }) => storyboard.updateScene(user, params.id, params.sceneId, body, parseIfMatch(request.headers['if-match'])),
   });
 
   router.add({
@@ -78,37 +79,37 @@ export function registerStoryboardRoutes(router: ApiRouter, storyboard: Storyboa
   router.add({
     method: 'POST',
     url: '/api/projects/:id/storyboard/scenes/:sceneId/stock',
-    summary: "Download a Pexels photo or video into the project (cached) and make it the scene's visual; on failure the visual stays",
+    summary: "Download a Pexels photo or video into the project (cached) and make it the scene's visual; on failure the visual stays; If-Match (step 6's version) makes it conditional",
     tags: ['storyboard'],
     params: sceneParamsSchema,
     body: chooseStockBodySchema,
     response: storyboardViewSchema,
-    errors: [404, 409, 422, 429, 502],
-    handler: ({ user, params, body }) => storyboard.chooseStock(user, params.id, params.sceneId, body),
+    errors: [404, 409, 412, 422, 429, 502],
+    handler: ({ user, params, body, request }) => storyboard.chooseStock(user, params.id, params.sceneId, body, parseIfMatch(request.headers['if-match'])),
   });
 
   router.add({
     method: 'POST',
     url: '/api/projects/:id/storyboard/scenes/:sceneId/article-image',
-    summary: "Download one of the source article's images into the project (cached) and make it the scene's visual",
+    summary: "Download one of the source article's images into the project (cached) and make it the scene's visual; If-Match (step 6's version) makes it conditional",
     tags: ['storyboard'],
     params: sceneParamsSchema,
     body: chooseArticleImageBodySchema,
     response: storyboardViewSchema,
-    errors: [404, 422],
-    handler: ({ user, params, body }) => storyboard.chooseArticleImage(user, params.id, params.sceneId, body.url),
+    errors: [404, 412, 422],
+    handler: ({ user, params, body, request }) => storyboard.chooseArticleImage(user, params.id, params.sceneId, body.url, parseIfMatch(request.headers['if-match'])),
   });
 
   router.add({
     method: 'PATCH',
     url: '/api/projects/:id/storyboard/settings',
-    summary: 'Background music (an uploaded music file, volume, ducking; null for none), caption style fields, and the cover as a frame of the video source (coverFromSourceSec)',
+    summary: "Background music (an uploaded music file, volume, ducking; null for none), caption style fields, and the cover as a frame of the video source (coverFromSourceSec); If-Match (step 6's version) makes it conditional",
     tags: ['storyboard'],
     params: projectParamsSchema,
     body: storyboardSettingsBodySchema,
     response: storyboardViewSchema,
-    errors: [404],
-    handler: ({ user, params, body, request }) => storyboard.updateSettings(user, params.id, body, request.body),
+    errors: [404, 412],
+    handler: ({ user, params, body, request }) => storyboard.updateSettings(user, params.id, body, request.body, parseIfMatch(request.headers['if-match'])),
   });
 
   router.add({

@@ -115,10 +115,10 @@ export class StoryboardService {
     return steps;
   }
 
-  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody): Promise<StoryboardView> {
+  async updateScene(user: AuthContext, projectId: string, sceneId: string, change: SceneUpdateBody, ifMatch?: number): Promise<StoryboardView> {
     await this.requireScene(user, projectId, sceneId);
     if (change.visual) await this.checkVisualAsset(user, projectId, change.visual);
-    await this.store.updateScene(user, projectId, sceneId, change);
+    await this.store.updateScene(user, projectId, sceneId, change, ifMatch);
     return this.view(user, projectId);
   }
 
@@ -153,9 +153,9 @@ export class StoryboardService {
    * Fetches a stock item into the project (cached: choosing it again downloads nothing) and makes
    * it the scene's visual. Any failure leaves the scene's visual as it was.
    */
-  async chooseStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody): Promise<StoryboardView> {
+  async chooseStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody, ifMatch?: number): Promise<StoryboardView> {
     const steps = await this.requireScene(user, projectId, sceneId);
-    await this.attachStock(user, projectId, sceneId, body, aspectOf(steps));
+    await this.attachStock(user, projectId, sceneId, body, aspectOf(steps), ifMatch);
     return this.view(user, projectId);
   }
 
@@ -184,7 +184,7 @@ export class StoryboardService {
     return { configured: true, ...result };
   }
 
-  private async attachStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody, aspect: Aspect): Promise<void> {
+  private async attachStock(user: AuthContext, projectId: string, sceneId: string, body: ChooseStockBody, aspect: Aspect, ifMatch?: number): Promise<void> {
     const cacheKey = `pexels:${body.media}:${body.id}:${aspect}`;
     let asset = await this.remote.cached(user, projectId, 'stock', cacheKey);
     if (!asset) {
@@ -210,11 +210,11 @@ export class StoryboardService {
       ...(meta.authorUrl ? { authorUrl: meta.authorUrl } : {}),
       ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
     };
-    await this.store.updateScene(user, projectId, sceneId, { visual });
+    await this.store.updateScene(user, projectId, sceneId, { visual }, ifMatch);
   }
 
   /** Fetches one of step 2's article images into the project (cached) and makes it the scene's visual. */
-  async chooseArticleImage(user: AuthContext, projectId: string, sceneId: string, url: string): Promise<StoryboardView> {
+  async chooseArticleImage(user: AuthContext, projectId: string, sceneId: string, url: string, ifMatch?: number): Promise<StoryboardView> {
     const steps = await this.requireScene(user, projectId, sceneId);
     if (!articleImageUrls(steps).includes(url)) throw new AppError('VALIDATION_FAILED', 'url: not one of the images of the source article (stage 2)');
     const asset = await this.remote.fetch(user, projectId, {
@@ -225,7 +225,7 @@ export class StoryboardService {
       what: 'the article image',
       meta: { sourceUrl: url },
     });
-    await this.store.updateScene(user, projectId, sceneId, { visual: { kind: 'article-image', assetId: asset.id, sourceUrl: url } });
+    await this.store.updateScene(user, projectId, sceneId, { visual: { kind: 'article-image', assetId: asset.id, sourceUrl: url } }, ifMatch);
     return this.view(user, projectId);
   }
 
@@ -280,7 +280,7 @@ export class StoryboardService {
     return drawPreview(built, query, signal);
   }
 
-  async updateSettings(user: AuthContext, projectId: string, body: StoryboardSettingsBody, rawBody: unknown): Promise<StoryboardView> {
+  async updateSettings(user: AuthContext, projectId: string, body: StoryboardSettingsBody, rawBody: unknown, ifMatch?: number): Promise<StoryboardView> {
     const steps = await this.deps.steps.list(user, projectId);
     if (body.music?.assetId) {
       const asset = await this.projectAsset(user, projectId, body.music.assetId);
@@ -289,7 +289,7 @@ export class StoryboardService {
     }
     // Only the caption fields the author sent are stored (the schema's defaults would fill in the rest).
     const sent = (rawBody as { captionStyle?: Record<string, unknown> } | undefined)?.captionStyle;
-    await this.store.updateSettings(user, projectId, steps, body, sent && body.captionStyle ? pickKeys(body.captionStyle, Object.keys(sent)) : undefined);
+    await this.store.updateSettings(user, projectId, steps, body, sent && body.captionStyle ? pickKeys(body.captionStyle, Object.keys(sent)) : undefined, ifMatch);
     return this.view(user, projectId);
   }
 }

@@ -40,13 +40,16 @@ function stepText(progress: NarrationProgress): string {
 /** A provider failure as the author should read it; only rate limits and outages are worth a retry. */
 function explain(error: unknown): Error {
   if (error instanceof TtsAuthError) {
-    return new PermanentJobError(`${PROVIDER_LABELS[error.provider]} refused the API key (HTTP ${error.status}): check the key in the provider settings`);
+    return new PermanentJobError(`${PROVIDER_LABELS[error.provider]} refused the API key (HTTP ${error.status}): check the key in the provider settings`, 'VOICE_KEY_REFUSED', {
+      provider: PROVIDER_LABELS[error.provider],
+      status: error.status ?? '?',
+    });
   }
   if (error instanceof TtsRateLimitError) {
     const wait = error.retryAfterSec ? ` (it asks to wait ${error.retryAfterSec} s)` : '';
     return new Error(`${PROVIDER_LABELS[error.provider]} is rate limiting requests or the quota is used up${wait}; try again later`);
   }
-  if (error instanceof TtsError) return error.retryable ? error : new PermanentJobError(error.message);
+  if (error instanceof TtsError) return error.retryable ? error : new PermanentJobError(error.message, 'VOICE_FAILED');
   if (error instanceof NarrationInputError) return new PermanentJobError(error.message);
   if (error instanceof AppError) return new PermanentJobError(error.message);
   return error instanceof Error ? error : new Error(String(error));
@@ -63,9 +66,9 @@ export async function runNarrationJob(deps: NarrationJobDeps, ctx: JobContext<'v
   const projectId = ctx.payload.projectId;
   const state = readStage4(await deps.steps.list(user, projectId).catch((error: unknown) => Promise.reject(explain(error))));
   const scenes = scenesToVoice(state);
-  if (scenes.length === 0) throw new PermanentJobError('Stage 4 has no script to voice yet: open the voice stage first');
+  if (scenes.length === 0) throw new PermanentJobError('Stage 4 has no script to voice yet: open the voice stage first', 'VOICE_NO_SCRIPT');
   const unknown = (ctx.payload.sceneIds ?? []).filter((id) => !scenes.some((s) => s.id === id));
-  if (unknown.length > 0) throw new PermanentJobError(`sceneIds: ${unknown.join(', ')} not in the script`);
+  if (unknown.length > 0) throw new PermanentJobError(`sceneIds: ${unknown.join(', ')} not in the script`, 'VOICE_UNKNOWN_SCENES', { scenes: unknown.join(', ') });
 
   const provider = await deps.providers.providerFor(ctx.ownerId, state.voice.provider).catch((error: unknown) => Promise.reject(explain(error)));
   const workDir = join(deps.dataDir, 'tmp', `narration-${ctx.jobId}`);

@@ -12,4 +12,8 @@ export const conflictsEn = {
   'conflict.scene': 'Scene {n}',
   'conflict.merge': 'Merge both',
   'conflict.mergeHint': 'Merging takes each scene from the place where it was changed.',
+  'conflict.changedBothPlain': 'Changed in both places: {list}',
+  'conflict.storyboardSettings': 'Music and captions',
+  'conflict.storyboardKeepHint': 'Keeping yours saves only your change, on top of the other one.',
+  'conflict.avatarKeepHint': 'Keeping yours saves your choice over the other one.',
 } as const;

@@ -13,4 +13,8 @@ export const conflictsRu: Record<keyof typeof conflictsEn, string> = {
   'conflict.scene': 'Сцена {n}',
   'conflict.merge': 'Объединить',
   'conflict.mergeHint': 'При объединении каждая сцена берётся оттуда, где её изменили.',
+  'conflict.changedBothPlain': 'Изменено в обоих местах: {list}',
+  'conflict.storyboardSettings': 'Музыка и субтитры',
+  'conflict.storyboardKeepHint': '«Оставить моё» сохранит только ваше изменение поверх другого.',
+  'conflict.avatarKeepHint': '«Оставить моё» сохранит ваш выбор вместо другого.',
 };

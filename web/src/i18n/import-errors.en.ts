@@ -8,4 +8,7 @@ export const importErrorsEn = {
   'importError.noArticle': 'No article found on this page. It may be a list of links, a home page or a paywall: open one story and paste its address.',
   'importError.tooLong': 'The text is too long: at most {characters} characters (about {words, plural, one {# word} other {# words}}). Shorten it or split it into several videos.',
   'importError.empty': 'The text is empty: paste the article’s text or its address.',
+  'textCounter.characters': '{characters, plural, one {# character} other {# characters}} of {limit}',
+  'textCounter.withWords': '{characters, plural, one {# character} other {# characters}} of {limit} · {words, plural, one {# word} other {# words}}',
+  'textCounter.over': 'Too long: {characters, plural, one {# character} other {# characters}}, at most {limit}. Cut {over, plural, one {# character} other {# characters}} or split the text into several videos.',
 } as const;

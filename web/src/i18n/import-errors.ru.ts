@@ -9,4 +9,7 @@ export const importErrorsRu: Record<keyof typeof importErrorsEn, string> = {
   'importError.noArticle': 'На этой странице нет статьи. Возможно, это список ссылок, главная страница или платный материал: откройте одну новость и вставьте её адрес.',
   'importError.tooLong': 'Текст слишком длинный: не больше {characters} символов (около {words, plural, one {# слова} few {# слов} many {# слов} other {# слова}}). Сократите его или разделите на несколько видео.',
   'importError.empty': 'Текст пустой: вставьте текст статьи или её адрес.',
+  'textCounter.characters': '{characters, plural, one {# символ} few {# символа} many {# символов} other {# символа}} из {limit}',
+  'textCounter.withWords': '{characters, plural, one {# символ} few {# символа} many {# символов} other {# символа}} из {limit} · {words, plural, one {# слово} few {# слова} many {# слов} other {# слова}}',
+  'textCounter.over': 'Слишком длинно: {characters, plural, one {# символ} few {# символа} many {# символов} other {# символа}} при пределе {limit}. Сократите на {over, plural, one {# символ} few {# символа} many {# символов} other {# символа}} или разделите текст на несколько видео.',
 };

@@ -86,7 +86,7 @@ export const voiceEn = {
   'voice.narration.current': 'The narration matches the script.',
   'voice.narration.cancel': 'Cancel',
   'voice.narration.cancelled': 'The narration was cancelled.',
-  'voice.narration.failed': 'The narration failed: {message}',
+  'voice.narration.failed': 'The narration failed',
   'voice.narration.queued': 'Waiting for a worker…',
   'voice.narration.step.synthesizing': 'Voicing scene {done} of {total}',
   'voice.narration.step.normalizing': 'Evening out the loudness',

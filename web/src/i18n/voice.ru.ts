@@ -88,7 +88,7 @@ export const voiceRu: Record<keyof typeof voiceEn, string> = {
   'voice.narration.current': 'Озвучка соответствует тексту.',
   'voice.narration.cancel': 'Отменить',
   'voice.narration.cancelled': 'Озвучка отменена.',
-  'voice.narration.failed': 'Озвучить не удалось: {message}',
+  'voice.narration.failed': 'Озвучить не удалось',
   'voice.narration.queued': 'Ждём свободного исполнителя…',
   'voice.narration.step.synthesizing': 'Озвучиваем сцену {done} из {total}',
   'voice.narration.step.normalizing': 'Выравниваем громкость',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
 import { translate, type Translate } from '../i18n/i18n.tsx';
-import { errorText, fieldErrors } from './error-text.ts';
+import { ru } from '../i18n/ru.ts';
+import { errorText, fieldErrors, issueText } from './error-text.ts';
 import { ApiError } from './http.ts';
 
 const t: Translate = (key, vars) => translate(en, key, vars);
@@ -34,15 +35,32 @@ describe('errorText for import failures', () => {
 });
 
 describe('fieldErrors', () => {
-  it('maps a 400 answer to the first message per field', () => {
+  const tRu: Translate = (key, vars) => translate(ru, key, vars, 'ru');
+
+  it('maps a 400 answer to the first message per field, worded by the issue code', () => {
     const error = new ApiError(400, 'VALIDATION_FAILED', 'email: bad; password: short', {
       issues: [
-        { path: 'email', message: 'must be a valid email address' },
-        { path: 'password', message: 'must be at least 8 characters' },
-        { path: 'email', message: 'second message' },
+        { path: 'email', message: 'must be a valid email address', code: 'invalid_format', format: 'email' },
+        { path: 'password', message: 'must be at least 8 characters', code: 'too_small', origin: 'string', minimum: 8 },
+        { path: 'email', message: 'second message', code: 'custom' },
       ],
     });
-    expect(fieldErrors(error)).toEqual({ email: 'must be a valid email address', password: 'must be at least 8 characters' });
-    expect(fieldErrors(new ApiError(409, 'EMAIL_TAKEN', 'taken', { field: 'email' }))).toEqual({});
+    expect(fieldErrors(error, t, 'en')).toEqual({ email: en['fieldError.format.email'], password: 'Too short: at least 8 characters.' });
+    expect(fieldErrors(error, tRu, 'ru')).toEqual({ email: ru['fieldError.format.email'], password: 'Слишком коротко: не меньше 8 символов.' });
+    expect(fieldErrors(new ApiError(409, 'EMAIL_TAKEN', 'taken', { field: 'email' }), t, 'en')).toEqual({});
+  });
+
+  it("keeps the server's words for a code the catalogue does not word on English screens only", () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'x', { issues: [{ path: 'kind', message: 'must be one of: a, b', code: 'invalid_value' }, { path: 'name', message: 'old server' }] });
+    expect(fieldErrors(error, t, 'en')).toEqual({ kind: 'must be one of: a, b', name: 'old server' });
+    expect(fieldErrors(error, tRu, 'ru')).toEqual({ kind: ru['fieldError.invalid'], name: ru['fieldError.invalid'] });
+  });
+
+  it('words missing values and limits of numbers and lists', () => {
+    expect(issueText({ code: 'too_small', origin: 'string', minimum: 1 }, tRu)).toBe(ru['fieldError.required']);
+    expect(issueText({ code: 'invalid_type', message: 'Invalid input: expected string, received undefined' }, tRu)).toBe(ru['fieldError.required']);
+    expect(issueText({ code: 'too_big', origin: 'number', maximum: 100 }, tRu)).toBe('Не больше 100.');
+    expect(issueText({ code: 'too_big', origin: 'string', maximum: 21 }, tRu)).toBe('Слишком длинно: не больше 21 символа.');
+    expect(issueText({ code: 'unrecognized_keys' }, tRu)).toBeNull();
   });
 });

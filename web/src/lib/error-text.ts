@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/i18n.tsx';
+import type { Translate, UiLanguage } from '../i18n/i18n.tsx';
 import { ApiError } from './http.ts';
 
 /**
@@ -21,13 +21,44 @@ export function errorText(error: unknown, t: Translate, formatNumber: (n: number
   }
 }
 
-/** Per-field messages from a 400 answer (details.issues[{path, message}]), keyed by the field path. */
-export function fieldErrors(error: unknown): Record<string, string> {
+interface Issue {
+  path?: unknown;
+  message?: unknown;
+  code?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: unknown;
+}
+
+const ORIGINS = ['string', 'number', 'array'] as const;
+type Origin = (typeof ORIGINS)[number];
+const originOf = (issue: Issue): Origin | null => (ORIGINS.includes(issue.origin as Origin) ? (issue.origin as Origin) : null);
+
+/** The catalogue's words for a field problem, by the server's issue code; null when the code is not one the catalogue words. */
+export function issueText(issue: Issue, t: Translate): string | null {
+  const origin = originOf(issue);
+  if (issue.code === 'too_small' && origin && typeof issue.minimum === 'number') {
+    return origin === 'string' && issue.minimum <= 1 ? t('fieldError.required') : t(`fieldError.too_small.${origin}`, { min: issue.minimum });
+  }
+  if (issue.code === 'too_big' && origin && typeof issue.maximum === 'number') return t(`fieldError.too_big.${origin}`, { max: issue.maximum });
+  if (issue.code === 'invalid_format') return t(issue.format === 'email' ? 'fieldError.format.email' : issue.format === 'url' ? 'fieldError.format.url' : 'fieldError.format.other');
+  if (issue.code === 'invalid_type' && typeof issue.message === 'string' && /received undefined/.test(issue.message)) return t('fieldError.required');
+  return null;
+}
+
+/**
+ * Per-field messages from a 400 answer (details.issues[{path, message, code}]), keyed by the field
+ * path, in the interface language: by the issue's code, else the server's English words on English
+ * screens and a general sentence in other languages.
+ */
+export function fieldErrors(error: unknown, t: Translate, language: UiLanguage): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
-  const issues = (error.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
+  const issues = (error.details as { issues?: Issue[] } | undefined)?.issues ?? [];
   const result: Record<string, string> = {};
   for (const issue of issues) {
-    if (typeof issue.path === 'string' && typeof issue.message === 'string') result[issue.path] ??= issue.message;
+    if (typeof issue.path !== 'string' || typeof issue.message !== 'string') continue;
+    result[issue.path] ??= issueText(issue, t) ?? (language === 'en' ? issue.message : t('fieldError.invalid'));
   }
   return result;
 }

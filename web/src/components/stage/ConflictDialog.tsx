@@ -21,6 +21,8 @@ interface ConflictDialogProps {
   onKeepMine: () => void;
   /** Only where the stage can merge (scene by scene). */
   onMerge?: () => void;
+  /** What keeping mine does, where it is not a plain overwrite. */
+  keepHint?: string;
   busy: boolean;
 }
 
@@ -28,7 +30,7 @@ interface ConflictDialogProps {
  * A save answered 412: the step moved on since this change began. Modal, because the next
  * save would go over the other change: see theirs, keep mine (saved over the new version), or merge.
  */
-export function ConflictDialog({ theirVersion, theirs, changes, onSeeTheirs, onKeepMine, onMerge, busy }: ConflictDialogProps) {
+export function ConflictDialog({ theirVersion, theirs, changes, onSeeTheirs, onKeepMine, onMerge, keepHint, busy }: ConflictDialogProps) {
   const { t } = useI18n();
   const titleId = useId();
   const first = useRef<HTMLButtonElement>(null);
@@ -46,7 +48,7 @@ export function ConflictDialog({ theirVersion, theirs, changes, onSeeTheirs, onK
           <ul className="conflict-dialog__changes" data-testid="conflict-changes">
             {changes.mine.length > 0 && <li>{t('conflict.changedHere', { list: list(changes.mine) })}</li>}
             {changes.theirs.length > 0 && <li>{t('conflict.changedThere', { list: list(changes.theirs) })}</li>}
-            {changes.both.length > 0 && <li>{t('conflict.changedBoth', { list: list(changes.both) })}</li>}
+            {changes.both.length > 0 && <li>{t(onMerge ? 'conflict.changedBoth' : 'conflict.changedBothPlain', { list: list(changes.both) })}</li>}
           </ul>
         )}
         {theirs && (
@@ -56,6 +58,7 @@ export function ConflictDialog({ theirVersion, theirs, changes, onSeeTheirs, onK
           </details>
         )}
         {onMerge && <p className="muted small">{t('conflict.mergeHint')}</p>}
+        {keepHint && <p className="muted small">{keepHint}</p>}
         <div className="row">
           <Button ref={first} onClick={onSeeTheirs} disabled={busy}>
             {t('conflict.seeOther')}

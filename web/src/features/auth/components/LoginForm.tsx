@@ -7,11 +7,11 @@ import { fieldErrors } from '../../../lib/error-text.ts';
 import { useLogin } from '../hooks/useAuth.ts';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const loginMutation = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const errors = fieldErrors(loginMutation.error);
+  const errors = fieldErrors(loginMutation.error, t, language);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

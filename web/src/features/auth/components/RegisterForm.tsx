@@ -9,12 +9,12 @@ import { isApiError } from '../../../lib/http.ts';
 import { useRegister } from '../hooks/useAuth.ts';
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const registerMutation = useRegister();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const errors = fieldErrors(registerMutation.error);
+  const errors = fieldErrors(registerMutation.error, t, language);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -42,8 +42,8 @@ export function AvatarStage({ project, step }: StageScreenProps) {
         </Notice>
       ) : (
         <>
-          {avatar.status === 'ready' && avatar.clip && <ClipResult projectId={project.id} state={avatar} />}
-          <ClipMaker key={avatar.status === 'ready' ? 'ready' : 'making'} projectId={project.id} state={avatar} />
+          {avatar.status === 'ready' && avatar.clip && <ClipResult projectId={project.id} state={avatar} stepVersion={step?.version ?? 0} />}
+          <ClipMaker key={avatar.status === 'ready' ? 'ready' : 'making'} projectId={project.id} state={avatar} stepVersion={step?.version ?? 0} />
         </>
       )}
       {!finished && avatar.status !== 'ready' && <SkipStageForm projectId={project.id} stage={5} isCurrent={project.currentStage === 5} />}

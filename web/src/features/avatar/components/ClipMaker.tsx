@@ -2,14 +2,17 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/Button.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
+import { MergeConflictDialog } from '../../../components/stage/MergeConflictDialog.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { isApiError } from '../../../lib/http.ts';
 import type { AvatarPlacement, AvatarState } from '../api/avatar.ts';
 import { isActive, useAvatarCatalog, useClipJob } from '../hooks/useAvatar.ts';
 import { AvatarPicture } from './AvatarPicture.tsx';
 import { PlacementChoice } from './PlacementChoice.tsx';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 
 /** Choose an avatar, what it says (the narration, or the script in a HeyGen voice) and where it goes; then make the clip. */
-export function ClipMaker({ projectId, state }: { projectId: string; state: AvatarState }) {
+export function ClipMaker({ projectId, state, stepVersion }: { projectId: string; state: AvatarState; stepVersion: number }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(state.status !== 'ready');
   if (!open) {
@@ -21,10 +24,10 @@ export function ClipMaker({ projectId, state }: { projectId: string; state: Avat
       </div>
     );
   }
-  return <ClipForm projectId={projectId} state={state} />;
+  return <ClipForm projectId={projectId} state={state} stepVersion={stepVersion} />;
 }
 
-function ClipForm({ projectId, state }: { projectId: string; state: AvatarState }) {
+function ClipForm({ projectId, state, stepVersion }: { projectId: string; state: AvatarState; stepVersion: number }) {
   const { t } = useI18n();
   const catalog = useAvatarCatalog(true);
   const { job, start, follow, cancel } = useClipJob(projectId, state);
@@ -112,7 +115,7 @@ function ClipForm({ projectId, state }: { projectId: string; state: AvatarState 
             variant="primary"
             disabled={!canStart}
             busy={start.isPending}
-            onClick={() => start.mutate({ avatarId: avatarId!, source, voiceId: source === 'script' ? chosenVoice : undefined, placement })}
+            onClick={() => start.mutate({ body: { avatarId: avatarId!, source, voiceId: source === 'script' ? chosenVoice : undefined, placement }, baseVersion: stepVersion })}
             data-testid="make-clip"
           >
             {t('avatar.maker.make')}
@@ -126,11 +129,16 @@ function ClipForm({ projectId, state }: { projectId: string; state: AvatarState 
       )}
       {state.status === 'failed' && state.error && !running && (
         <Notice tone="danger" title={t('avatar.job.failed')}>
-          {state.error}
+          <JobFailureMessage failure={state} />
         </Notice>
       )}
-      {job?.state === 'failed' && job.error !== state.error && !running && <Notice tone="danger">{job.error}</Notice>}
-      {start.isError && <ErrorNotice error={start.error} />}
+      {job?.state === 'failed' && job.error !== state.error && !running && (
+        <Notice tone="danger">
+          <JobFailureMessage failure={job} />
+        </Notice>
+      )}
+      {start.isError && !isApiError(start.error, 412) && <ErrorNotice error={start.error} />}
+      <MergeConflictDialog merge={start} keepHint={t('conflict.avatarKeepHint')} />
       {follow.isError && <ErrorNotice error={follow.error} />}
       <p className="muted small">{t('avatar.maker.cost')}</p>
     </section>

@@ -18,6 +18,8 @@ import { useAnalyse, useWriter } from '../hooks/useContent.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { StageFooter } from '../../../components/stage/StageFooter.tsx';
 import '../content.css';
+import { MAX_SOURCE_TEXT_CHARS } from '../../../../../contracts/text-limits.ts';
+import { TextCounter } from '../../../components/ui/TextCounter.tsx';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -106,6 +108,7 @@ export function ContentStage({ project, stage, step, steps }: StageScreenProps) 
             {t('content.stats', { words, time: formatDuration(speakingSeconds(words, language)) })}
             {format && target ? ` · ${t('content.target', { format: t(`format.${format}`), seconds: target })}` : ''}
           </p>
+          <TextCounter text={text} limit={MAX_SOURCE_TEXT_CHARS} />
         </div>
         {images.length > 0 && (
           <ul className="content-stage__images" aria-label={t('content.images')}>

@@ -11,13 +11,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Where and when the video was published. */
 export function AddPublicationForm({ projectId }: { projectId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const selectId = useId();
   const add = useAddPublication(projectId);
   const [platform, setPlatform] = useState<Platform>('instagram');
   const [url, setUrl] = useState('');
   const [publishedAt, setPublishedAt] = useState(today);
-  const errors = fieldErrors(add.error);
+  const errors = fieldErrors(add.error, t, language);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

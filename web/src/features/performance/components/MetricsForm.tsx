@@ -26,11 +26,11 @@ export function readingFrom(values: Partial<Record<Field, string>>): AddReadingB
 
 /** A small form for one reading of a publication's numbers, checked here and again by the server. */
 export function MetricsForm({ publicationId }: { publicationId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const add = useAddReading(publicationId);
   const [values, setValues] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<'empty' | 'invalid' | null>(null);
-  const serverErrors = fieldErrors(add.error);
+  const serverErrors = fieldErrors(add.error, t, language);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

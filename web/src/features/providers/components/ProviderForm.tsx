@@ -24,7 +24,7 @@ const FIELDS: Record<ProviderStatus['provider'], { baseUrl?: string; model?: str
 
 /** One provider: the key (write-only: never shown again), its settings, and for writers "use it". */
 export function ProviderForm({ status }: { status: ProviderStatus }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const id = useId();
   const save = useSaveProvider();
   const remove = useRemoveProvider();
@@ -34,7 +34,7 @@ export function ProviderForm({ status }: { status: ProviderStatus }) {
   const [model, setModel] = useState(status.settings.model ?? '');
   const [enabled, setEnabled] = useState(Boolean(status.settings.enabled));
   const [saved, setSaved] = useState(false);
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(save.error, t, language);
 
   const submit = () => {
     setSaved(false);

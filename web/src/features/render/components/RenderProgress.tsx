@@ -2,6 +2,7 @@ import { Button } from '../../../components/ui/Button.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n, type MessageKey } from '../../../i18n/i18n.tsx';
 import type { Job } from '../api/render.ts';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 
 const STEPS = ['preparing', 'validating', 'preparing visuals', 'writing captions', 'encoding', 'finishing', 'done'];
 
@@ -45,7 +46,7 @@ export function RenderOutcome({ job }: { job: Job }) {
   if (job.state === 'failed') {
     return (
       <Notice tone="danger" title={t('render.failed')} testId="render-failed">
-        {job.error}
+        <JobFailureMessage failure={job} />
       </Notice>
     );
   }

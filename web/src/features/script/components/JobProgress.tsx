@@ -1,11 +1,18 @@
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Job } from '../api/script.ts';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 
 /** A job's live state: a progress bar with what it is doing, or why it failed. */
 export function JobProgress({ job, label }: { job: Job | null; label: string }) {
   const { t } = useI18n();
-  if (job?.state === 'failed') return <Notice tone="danger" title={t('script.jobFailed')}>{job.error}</Notice>;
+  if (job?.state === 'failed') {
+    return (
+      <Notice tone="danger" title={t('script.jobFailed')}>
+        <JobFailureMessage failure={job} />
+      </Notice>
+    );
+  }
   if (job?.state === 'cancelled') return <Notice tone="warning">{t('script.jobCancelled')}</Notice>;
   const percent = Math.round((job?.progress ?? 0) * 100);
   return (

@@ -9,6 +9,8 @@ import { FeedOffer, feedOf } from './FeedOffer.tsx';
 import { MediaSourceInput } from './MediaSourceInput.tsx';
 import { NewsItemPicker } from './NewsItemPicker.tsx';
 import { useMutation } from '@tanstack/react-query';
+import { MAX_SOURCE_TEXT_CHARS } from '../../../../../contracts/text-limits.ts';
+import { TextCounter } from '../../../components/ui/TextCounter.tsx';
 
 interface SourceInputsProps {
   draft: SourceDraft;
@@ -45,7 +47,7 @@ export function SourceInputs({ draft, update, preview, projectId }: SourceInputs
             {t('source.text')}
           </label>
           <textarea id={`${id}-text`} className="input source-stage__text" rows={10} value={draft.text} onChange={(e) => update({ text: e.target.value })} />
-          {preview && draft.text.trim() && <p className="field__hint">{t('source.wordCount', { n: preview.wordCount })}</p>}
+          <TextCounter text={draft.text} limit={MAX_SOURCE_TEXT_CHARS} words={preview && draft.text.trim() ? preview.wordCount : null} />
         </div>
       )}
       {draft.kind === 'url' && <UrlImport draft={draft} update={update} />}

@@ -27,21 +27,25 @@ export const storyboardKeys = {
 
 export const getStoryboard = (projectId: string, signal?: AbortSignal) => http.get<StoryboardView>(`${project(projectId)}/storyboard`, signal);
 
-export const updateScene = (projectId: string, sceneId: string, body: SceneUpdateBody) =>
-  http.patch<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}`, body);
+/** Every storyboard write names the version of step 6 it was made on: a newer one answers 412 with the current step. */
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
-export const updateSettings = (projectId: string, body: StoryboardSettingsBody) => http.patch<StoryboardView>(`${project(projectId)}/storyboard/settings`, body);
+export const updateScene = (projectId: string, sceneId: string, body: SceneUpdateBody, baseVersion: number) =>
+  http.patch<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}`, body, { headers: ifMatch(baseVersion) });
+
+export const updateSettings = (projectId: string, body: StoryboardSettingsBody, baseVersion: number) =>
+  http.patch<StoryboardView>(`${project(projectId)}/storyboard/settings`, body, { headers: ifMatch(baseVersion) });
 
 export const searchStock = (projectId: string, query: { query: string; media: StockMedia; page: number }, signal?: AbortSignal) => {
   const params = new URLSearchParams({ query: query.query, media: query.media, page: String(query.page), perPage: '12' });
   return http.get<StockSearchResult>(`${project(projectId)}/storyboard/stock?${params.toString()}`, signal);
 };
 
-export const chooseStock = (projectId: string, sceneId: string, body: ChooseStockBody) =>
-  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/stock`, body);
+export const chooseStock = (projectId: string, sceneId: string, body: ChooseStockBody, baseVersion: number) =>
+  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/stock`, body, ifMatch(baseVersion));
 
-export const chooseArticleImage = (projectId: string, sceneId: string, url: string) =>
-  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/article-image`, { url });
+export const chooseArticleImage = (projectId: string, sceneId: string, url: string, baseVersion: number) =>
+  http.post<StoryboardView>(`${project(projectId)}/storyboard/scenes/${encodeURIComponent(sceneId)}/article-image`, { url }, ifMatch(baseVersion));
 
 /** Downloads the article's pictures into the project; scenes left automatic show them afterwards. */
 export const importArticlePictures = (projectId: string) => http.post<{ imported: number; usable: number; skipped: string[] }>(`${project(projectId)}/storyboard/article-pictures`, {});

@@ -2,6 +2,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useChooseArticleImage } from '../hooks/useStoryboard.ts';
 import type { PickerProps } from './VisualEditor.tsx';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 /** Images of the source article (stage 2); the chosen one is fetched into the project once. */
 export function ArticlePicker({ projectId, view, scene }: PickerProps) {
@@ -33,6 +34,7 @@ export function ArticlePicker({ projectId, view, scene }: PickerProps) {
       </ul>
       {choose.isPending && <p className="muted small">{t('storyboard.article.fetching')}</p>}
       {choose.isError && <ErrorNotice error={choose.error} title={t('storyboard.keptVisual')} />}
+      <StoryboardConflictDialog write={choose} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n, type MessageKey } from '../../../i18n/i18n.tsx';
 import type { CaptionStyle } from '../api/storyboard.ts';
 import { useSettingsUpdate } from '../hooks/useStoryboard.ts';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 const POSITIONS = ['top', 'middle', 'bottom'] as const;
 const LOOKS = ['outline', 'box'] as const;
@@ -108,6 +109,7 @@ export function CaptionStylePanel({ projectId, style, fonts }: CaptionStylePanel
         {save.isPending ? t('storyboard.saving') : save.isSuccess ? t('storyboard.saved') : ' '}
       </p>
       {save.isError && <ErrorNotice error={save.error} />}
+      <StoryboardConflictDialog write={save} onSeeTheirs={(stored) => setDraft(stored.captionStyle)} />
     </section>
   );
 }

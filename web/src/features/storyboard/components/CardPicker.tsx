@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../../../i18n/i18n.tsx';
 import { cardPreviewUrl } from '../api/storyboard.ts';
 import { useSceneUpdate } from '../hooks/useStoryboard.ts';
 import type { PickerProps } from './VisualEditor.tsx';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 const MAX_WORDS = 8;
 
@@ -91,6 +92,7 @@ export function CardPicker({ projectId, view, scene }: PickerProps) {
         </div>
       )}
       {update.isError && <ErrorNotice error={update.error} />}
+      <StoryboardConflictDialog write={update} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { StoryboardView } from '../api/storyboard.ts';
 import { useProjectAssets, useSettingsUpdate, useUpload } from '../hooks/useStoryboard.ts';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 interface MusicPanelProps {
   projectId: string;
@@ -84,6 +85,7 @@ export function MusicPanel({ projectId, music, musicMood }: MusicPanelProps) {
       )}
       <p className="muted small">{t('storyboard.music.hint')}</p>
       {save.isError && <ErrorNotice error={save.error} />}
+      <StoryboardConflictDialog write={save} onSeeTheirs={(stored) => setVolume(Math.round((stored.music ?? stored.musicMood).volume * 100))} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useSceneUpdate } from '../hooks/useStoryboard.ts';
 import { formatSeconds } from '../visual-info.ts';
 import { SceneThumb } from './SceneThumb.tsx';
 import { VisualEditor } from './VisualEditor.tsx';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 interface SceneRowProps {
   projectId: string;
@@ -84,6 +85,7 @@ export function SceneRow({ projectId, view, scene, selected, editing, onSelect, 
           </Button>
         </div>
         {update.isError && <ErrorNotice error={update.error} />}
+        <StoryboardConflictDialog write={update} />
       </div>
       {editing && <VisualEditor projectId={projectId} view={view} scene={scene} />}
     </li>

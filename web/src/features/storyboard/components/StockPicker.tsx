@@ -8,6 +8,7 @@ import { paths } from '../../../lib/paths.ts';
 import type { StockMedia } from '../api/storyboard.ts';
 import { useChooseStock, useStockSearch } from '../hooks/useStoryboard.ts';
 import type { PickerProps } from './VisualEditor.tsx';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 const ORIENTATION_KEY = { '9:16': 'storyboard.stock.portrait', '16:9': 'storyboard.stock.landscape', '1:1': 'storyboard.stock.square' } as const;
 
@@ -98,6 +99,7 @@ export function StockPicker({ projectId, view, scene }: PickerProps) {
       )}
       {choose.isPending && <p className="muted small">{t('storyboard.stock.downloading')}</p>}
       {choose.isError && <ErrorNotice error={choose.error} title={t('storyboard.keptVisual')} />}
+      <StoryboardConflictDialog write={choose} />
     </div>
   );
 }

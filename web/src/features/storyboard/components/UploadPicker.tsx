@@ -7,6 +7,7 @@ import type { Asset } from '../api/storyboard.ts';
 import { useProjectAssets, useSceneUpdate, useSettingsUpdate, useUpload } from '../hooks/useStoryboard.ts';
 import { clipFit, clipPartSec, formatSeconds } from '../visual-info.ts';
 import type { PickerProps } from './VisualEditor.tsx';
+import { StoryboardConflictDialog } from './StoryboardConflictDialog.tsx';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif,video/mp4,video/quicktime,video/webm';
 
@@ -60,6 +61,8 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
       </label>
       {busy && <p className="muted small">{t('storyboard.upload.busy')}</p>}
       {error !== null && <ErrorNotice error={error} title={t('storyboard.upload.refused')} />}
+      <StoryboardConflictDialog write={update} />
+      <StoryboardConflictDialog write={settings} />
       {video && (
         <div className="row">
           <label className="field sb-field-inline">

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../../lib/query-keys.ts';
 import {
   chooseArticleImage,
   chooseStock,
@@ -18,18 +17,10 @@ import {
   type StoryboardView,
   type UploadKind,
 } from '../api/storyboard.ts';
+import { useStoryboardWrite } from './useStoryboardWrite.ts';
 
 export const useStoryboard = (projectId: string) =>
   useQuery({ queryKey: storyboardKeys.view(projectId), queryFn: ({ signal }) => getStoryboard(projectId, signal), staleTime: 0 });
-
-/** Every storyboard change answers with the new storyboard: it replaces ours, and step 6 is read again. */
-function useViewWritten(projectId: string) {
-  const queryClient = useQueryClient();
-  return (view: StoryboardView) => {
-    queryClient.setQueryData(storyboardKeys.view(projectId), view);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.steps(projectId) });
-  };
-}
 
 /** Once per visit: when the article has pictures not in the project yet, fetch them, then read the storyboard again. */
 export function useArticlePictures(projectId: string, view: StoryboardView | undefined) {
@@ -48,28 +39,20 @@ export function useArticlePictures(projectId: string, view: StoryboardView | und
   return importing;
 }
 
-export function useSceneUpdate(projectId: string) {
-  const written = useViewWritten(projectId);
-  return useMutation({ mutationFn: ({ sceneId, body }: { sceneId: string; body: SceneUpdateBody }) => updateScene(projectId, sceneId, body), onSuccess: written });
-}
+export const useSceneUpdate = (projectId: string) =>
+  useStoryboardWrite(projectId, ({ sceneId, body }: { sceneId: string; body: SceneUpdateBody }, version) => updateScene(projectId, sceneId, body, version), (input) => input.sceneId);
 
-export function useChooseStock(projectId: string) {
-  const written = useViewWritten(projectId);
-  return useMutation({
-    mutationFn: ({ sceneId, media, id }: { sceneId: string; media: StockMedia; id: string }) => chooseStock(projectId, sceneId, { provider: 'pexels', media, id }),
-    onSuccess: written,
-  });
-}
+export const useChooseStock = (projectId: string) =>
+  useStoryboardWrite(
+    projectId,
+    ({ sceneId, media, id }: { sceneId: string; media: StockMedia; id: string }, version) => chooseStock(projectId, sceneId, { provider: 'pexels', media, id }, version),
+    (input) => input.sceneId,
+  );
 
-export function useChooseArticleImage(projectId: string) {
-  const written = useViewWritten(projectId);
-  return useMutation({ mutationFn: ({ sceneId, url }: { sceneId: string; url: string }) => chooseArticleImage(projectId, sceneId, url), onSuccess: written });
-}
+export const useChooseArticleImage = (projectId: string) =>
+  useStoryboardWrite(projectId, ({ sceneId, url }: { sceneId: string; url: string }, version) => chooseArticleImage(projectId, sceneId, url, version), (input) => input.sceneId);
 
-export function useSettingsUpdate(projectId: string) {
-  const written = useViewWritten(projectId);
-  return useMutation({ mutationFn: (body: StoryboardSettingsBody) => updateSettings(projectId, body), onSuccess: written });
-}
+export const useSettingsUpdate = (projectId: string) => useStoryboardWrite(projectId, (body: StoryboardSettingsBody, version) => updateSettings(projectId, body, version), () => null);
 
 export const useProjectAssets = (projectId: string, kind: UploadKind) =>
   useQuery({ queryKey: storyboardKeys.assets(projectId, kind), queryFn: ({ signal }) => listAssets(projectId, kind, signal) });

@@ -4,6 +4,7 @@ import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import type { Job } from '../api/voice.ts';
 import { isActive, type useNarrationJob } from '../hooks/useNarrationJob.ts';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 
 interface NarrationPanelProps {
   narration: ReturnType<typeof useNarrationJob>;
@@ -64,8 +65,8 @@ export function NarrationPanel({ narration, hasAudio, outdated, settingsChanged,
         </Button>
       )}
       {!running && endedAfterAudio && job?.state === 'failed' && (
-        <Notice tone="danger" testId="narration-failed">
-          {t('voice.narration.failed', { message: job.error ?? '' })}
+        <Notice tone="danger" testId="narration-failed" title={t('voice.narration.failed')}>
+          <JobFailureMessage failure={job} />
         </Notice>
       )}
       {!running && endedAfterAudio && job?.state === 'cancelled' && <Notice tone="info">{t('voice.narration.cancelled')}</Notice>}

@@ -8,7 +8,6 @@ import type { Step } from '../../../lib/domain.ts';
 import { conflictingStep, useMergeStep } from '../../../lib/steps/use-steps.ts';
 import { planScriptSync, scenesOf, scriptPatch, type ScriptScene } from '../script-sync.ts';
 
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 const textsOf = (scenes: ScriptScene[]) => Object.fromEntries(scenes.map((scene) => [scene.id, scene.text]));
 
 const SAVE_DELAY_MS = 700;
@@ -52,13 +51,13 @@ export function useStageScript(projectId: string, step3: Step | undefined, step4
         { stepNumber: 4, patch: { data: { script: { scenes: next } } }, baseVersion },
         {
           onSuccess: (saved) => {
-            base.current = { version: saved.version, texts: textsOf(scenesOf(record(saved.data.script).scenes) ?? []) };
+            base.current = { version: saved.version, texts: textsOf(scenesOf(saved.data.script) ?? []) };
             setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([id, text]) => next.find((s) => s.id === id)?.text !== text)));
           },
           onError: (error) => {
             if (!isApiError(error, 412)) return;
             const current = conflictingStep(error.details);
-            const theirs = textsOf(scenesOf(record(current?.data.script).scenes) ?? []);
+            const theirs = textsOf(scenesOf(current?.data.script) ?? []);
             setConflict({ theirVersion: current?.version ?? null, base: base.current?.texts ?? theirs, mine: textsOf(next), theirs });
           },
         },
