@@ -172,7 +172,7 @@ test('stage 6 on its first visit gives scenes without a picture a Pexels photo, 
   const before = searches();
 
   await page.goto(`/projects/${projectId}/stage/6`);
-  await expect(page.getByTestId('stock-filled')).toContainText('got a Pexels photo');
+  await expect(page.getByTestId('stock-filled')).toContainText('got a Pexels photo', { timeout: 60_000 });
   const stockScenes = async () => {
     const view = await ok(await page.request.get(`/api/projects/${projectId}/storyboard`));
     return (view.scenes as Array<{ sceneId: string; visual: { kind: string } | null }>).filter((s) => s.visual?.kind === 'stock').map((s) => s.sceneId);
