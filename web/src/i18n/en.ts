@@ -8,6 +8,7 @@ import { libraryEn } from './library.en.ts';
 import { performanceEn } from './performance.en.ts';
 import { factoryEn } from './factory.en.ts';
 import { conflictsEn } from './conflicts.en.ts';
+import { jobStepsEn } from './job-steps.en.ts';
 import { jobErrorsEn } from './job-errors.en.ts';
 import { importErrorsEn } from './import-errors.en.ts';
 import { projectsPageEn } from './projects-page.en.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...performanceEn,
   ...factoryEn,
   ...conflictsEn,
+  ...jobStepsEn,
   ...jobErrorsEn,
   ...importErrorsEn,
   ...projectsPageEn,

@@ -9,6 +9,7 @@ import { libraryRu } from './library.ru.ts';
 import { performanceRu } from './performance.ru.ts';
 import { factoryRu } from './factory.ru.ts';
 import { conflictsRu } from './conflicts.ru.ts';
+import { jobStepsRu } from './job-steps.ru.ts';
 import { jobErrorsRu } from './job-errors.ru.ts';
 import { importErrorsRu } from './import-errors.ru.ts';
 import { projectsPageRu } from './projects-page.ru.ts';
@@ -25,6 +26,7 @@ export const ru: Messages = {
   ...performanceRu,
   ...factoryRu,
   ...conflictsRu,
+  ...jobStepsRu,
   ...jobErrorsRu,
   ...importErrorsRu,
   ...projectsPageRu,

@@ -9,6 +9,7 @@ import type { AvatarPlacement, AvatarState } from '../api/avatar.ts';
 import { isActive, useAvatarCatalog, useClipJob } from '../hooks/useAvatar.ts';
 import { AvatarPicture } from './AvatarPicture.tsx';
 import { PlacementChoice } from './PlacementChoice.tsx';
+import { jobStepText } from '../../../lib/job-step.ts';
 import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 
 /** Choose an avatar, what it says (the narration, or the script in a HeyGen voice) and where it goes; then make the clip. */
@@ -102,7 +103,7 @@ function ClipForm({ projectId, state, stepVersion }: { projectId: string; state:
           <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.progress * 100)} aria-label={t('avatar.job.progress')}>
             <div className="progress__bar" style={{ width: `${Math.round(job.progress * 100)}%` }} />
           </div>
-          <p className="muted small">{job.step ?? t('avatar.job.queued')}</p>
+          <p className="muted small">{job.step ? jobStepText(job.step, t) : t('avatar.job.queued')}</p>
           <div className="row">
             <Button small onClick={() => cancel.mutate(job.id)} busy={cancel.isPending}>
               {t('avatar.job.cancel')}

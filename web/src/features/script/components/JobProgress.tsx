@@ -2,6 +2,7 @@ import { Notice } from '../../../components/ui/Notice.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Job } from '../api/script.ts';
 import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
+import { jobStepText } from '../../../lib/job-step.ts';
 
 /** A job's live state: a progress bar with what it is doing, or why it failed. */
 export function JobProgress({ job, label }: { job: Job | null; label: string }) {
@@ -20,7 +21,7 @@ export function JobProgress({ job, label }: { job: Job | null; label: string }) 
       <div className="row">
         <span className="spinner spinner--inline" aria-hidden="true" />
         <span>{label}</span>
-        <span className="muted small">{job?.state === 'queued' ? t('script.jobQueued') : (job?.step ?? '')}</span>
+        <span className="muted small">{job?.state === 'queued' ? t('script.jobQueued') : jobStepText(job?.step, t)}</span>
       </div>
       <div className="progress" aria-hidden="true">
         <div className="progress__bar" style={{ width: `${Math.max(4, percent)}%` }} />
