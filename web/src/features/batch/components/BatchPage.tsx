@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Batch } from '../../../lib/batch.ts';
 import { http } from '../../../lib/http.ts';
 import { paths } from '../../../lib/paths.ts';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 import '../batch.css';
 
 const STATE_TONE = { waiting: 'muted', making: 'accent', done: 'success', failed: 'warning' } as const;
@@ -46,7 +47,7 @@ export function BatchPage() {
                 <div className="progress__bar" style={{ width: `${Math.max(2, Math.round(item.progress * 100))}%` }} />
               </div>
             )}
-            {item.error && <p className="small field__error">{item.error}</p>}
+            {item.error && <p className="small field__error"><JobFailureMessage failure={{ error: item.error }} /></p>}
             {item.projectId && (
               <div className="row small">
                 <Link to={paths.project(item.projectId)}>{t('batch.openProject')}</Link>

@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '../../../i18n/i18n.tsx';
+import { JobFailureMessage } from '../../../components/ui/JobFailureMessage.tsx';
 import type { FactoryRun } from '../api/factory.ts';
 
 type LogEntry = FactoryRun['items'][number]['log'][number];
@@ -27,7 +28,7 @@ export function RunLog({ runs, running }: { runs: FactoryRun[]; running: boolean
             {t('factory.runSummary', { filed: run.summary.filed ?? 0, skipped: run.summary.skipped ?? 0, failed: run.summary.failed ?? 0 })}
             {run.summary.stoppedBy ? ` · ${t(`factory.stoppedBy.${run.summary.stoppedBy}` as MessageKey)}` : ''}
           </p>
-          {run.error && <p className="field__error">{run.error}</p>}
+          {run.error && <p className="field__error"><JobFailureMessage failure={{ error: run.error }} /></p>}
           {run.items.length === 0 && run.status === 'done' && <p className="muted small">{t('factory.nothingNew')}</p>}
           <ul className="factory-items">
             {run.items.map((item) => (
