@@ -57,8 +57,8 @@ export class StoryboardStore {
   }
 
   /** Records that the automatic stock fill ran to the end (a merge: scene choices written meanwhile stay). */
-  async markStockFilled(user: AuthContext, projectId: string, at: string): Promise<Step> {
-    const steps = await this.steps.list(user, projectId);
+  markStockFilled(user: AuthContext, projectId: string, steps: Step[], at: string): Promise<Step> {
+    // derivedFrom names steps 3 and 4, which the fill does not change: the steps read before it do.
     return this.steps.merge(user, projectId, 6, { data: { stockFilledAt: at }, derivedFrom: derivedFromOf(steps) });
   }
 

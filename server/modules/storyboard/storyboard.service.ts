@@ -180,7 +180,7 @@ export class StoryboardService {
     });
     // Marked only when it showed something: a fill stopped by a refused key or the rate limit runs
     // again once that is fixed, and a fill that changed nothing writes nothing (no outdated video).
-    if (!stopped && result.filled.length > 0) await this.store.markStockFilled(user, projectId, new Date().toISOString());
+    if (!stopped && result.filled.length > 0) await this.store.markStockFilled(user, projectId, steps, new Date().toISOString());
     return { configured: true, ...result };
   }
 

@@ -65,32 +65,20 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
       <StoryboardConflictDialog write={settings} />
       {video && (
         <div className="row">
-          <label className="field sb-field-inline">
-            <span className="field__label">{t('storyboard.upload.startAt')}</span>
-            <input
-              className="input sb-input-small"
-              type="number"
-              min={0}
-              step={0.5}
-              max={clipSec ?? undefined}
-              defaultValue={video.startAtSec ?? 0}
-              onBlur={(e) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, startAtSec: Math.max(0, Number(e.target.value) || 0) } } })}
-            />
-          </label>
-          <label className="field sb-field-inline">
-            <span className="field__label">{t('storyboard.upload.endAt')}</span>
-            <input
-              className="input sb-input-small"
-              type="number"
-              min={0}
-              step={0.5}
-              max={clipSec ?? undefined}
-              placeholder={clipSec !== null ? String(Math.round(clipSec * 10) / 10) : ''}
-              defaultValue={video.endAtSec ?? ''}
-              onBlur={(e) => changeEnd(e.target.value)}
-              data-testid="clip-end"
-            />
-          </label>
+          <SecondsField
+            label={t('storyboard.upload.startAt')}
+            max={clipSec}
+            value={video.startAtSec ?? 0}
+            onDone={(value) => update.mutate({ sceneId: scene.sceneId, body: { visual: { ...video, startAtSec: Math.max(0, Number(value) || 0) } } })}
+          />
+          <SecondsField
+            label={t('storyboard.upload.endAt')}
+            max={clipSec}
+            value={video.endAtSec ?? ''}
+            placeholder={clipSec !== null ? String(Math.round(clipSec * 10) / 10) : ''}
+            onDone={changeEnd}
+            testId="clip-end"
+          />
           <label className="row small">
             <input
               type="checkbox"
@@ -142,3 +130,23 @@ export function UploadPicker({ projectId, scene }: PickerProps) {
 }
 
 const isClip = (asset: Asset) => asset.kind === 'video' || asset.kind === 'source';
+
+/** A time in the clip, in seconds, saved when the field is left. */
+function SecondsField(props: { label: string; max: number | null; value: number | ''; placeholder?: string; onDone: (value: string) => void; testId?: string }) {
+  return (
+    <label className="field sb-field-inline">
+      <span className="field__label">{props.label}</span>
+      <input
+        className="input sb-input-small"
+        type="number"
+        min={0}
+        step={0.5}
+        max={props.max ?? undefined}
+        placeholder={props.placeholder}
+        defaultValue={props.value}
+        onBlur={(e) => props.onDone(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
